@@ -1,0 +1,79 @@
+"""The build as named phases, shared by the CLI and the MkDocs plugin.
+
+gather (read every file) → validate (every rule, every file) → stop if any problem
+→ render (all pages in memory) → write (only what changed). Nothing is written
+unless everything is valid, so a broken edit never half-updates the site.
+"""
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .content import Content, load_content
+from .errors import ContentError
+from .quotes import SeedLibrary
+from .rendering import render_site
+from .validation import validate
+from .writer import WriteReport, write_tree
+
+log = logging.getLogger("mkdocs.plugins.factsheet")
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a fact sheet's parts live."""
+
+    content_dir: Path
+    seeds_dir: Path
+
+
+def check(project: Project) -> Content:
+    """Gather and validate; the content, or ContentError with every problem."""
+    content, problems = load_content(project.content_dir)
+    if content is not None:
+        problems += validate(content, SeedLibrary(project.seeds_dir))
+    if problems or content is None:
+        raise ContentError(problems)
+    return content
+
+
+def render(project: Project) -> dict[str, str]:
+    """Every generated file, after a successful check."""
+    return render_site(check(project))
+
+
+def generate(project: Project, out_dir: Path) -> WriteReport:
+    """Check, render and write the Markdown folder that MkDocs reads."""
+    return write_tree(out_dir, render(project))
+
+
+def build_site(config_file: Path) -> Path:
+    """`mkdocs build --strict` into a fresh folder, swapped in for site/ only on success.
+
+    A failed build (content problems, broken links, any warning) raises and leaves
+    the previous site/ exactly as it was.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(config_file), strict=True)
+    final = Path(config.site_dir)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{final.name}-new-", dir=final.parent))
+    config.site_dir = str(staging)
+    try:
+        build(config)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    staging.chmod(0o755)  # mkdtemp makes it private; a published site is world-readable
+    retired = final.parent / f".{final.name}-old"
+    shutil.rmtree(retired, ignore_errors=True)
+    if final.exists():
+        final.rename(retired)
+    staging.rename(final)
+    shutil.rmtree(retired, ignore_errors=True)
+    return final

@@ -1,0 +1,121 @@
+"""`factsheet`: check the content, render it, build the site."""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from .build import Project, build_site, check, render
+from .errors import ContentError, FactsheetError
+from .writer import write_tree
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def friendly(func: F) -> F:
+    """Turn every failure into a message and exit code 1: never a traceback for editors."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ContentError as exc:
+            click.echo(exc.report(), err=True)
+            raise click.ClickException(f"{exc}; fix them and run again") from None
+        except click.ClickException:
+            raise
+        except (FactsheetError, OSError) as exc:
+            raise click.ClickException(str(exc)) from None
+        except Exception as exc:  # a bug of ours, not the editor's: say so plainly
+            if os.environ.get("FACTSHEET_DEBUG"):
+                traceback.print_exc()
+            raise click.ClickException(
+                f"internal error ({type(exc).__name__}: {exc}); please report it "
+                "(set FACTSHEET_DEBUG=1 to see the details)") from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def project_options(func: F) -> F:
+    func = click.option("--seeds", "seeds_dir", default="seeds", show_default=True, type=click.Path(path_type=Path),
+                        help="Folder of source texts that quotes are checked against.")(func)
+    return click.option("--content", "content_dir", default="content", show_default=True, type=click.Path(path_type=Path),
+                        help="Folder of the fact sheet's YAML.")(func)  # type: ignore[return-value]
+
+
+@click.group()
+@click.version_option(package_name="factsheet")
+def cli() -> None:
+    """Turn YAML claim records into a fact-sheet website."""
+
+
+@cli.command(name="check")
+@project_options
+@friendly
+def check_command(content_dir: Path, seeds_dir: Path) -> None:
+    """Validate the content: every problem, as path:line:column: message."""
+    content = check(Project(content_dir, seeds_dir))
+    claims = content.claims()
+    quotes = sum(len(c.evidence) for _, _, c in claims)
+    click.echo(f"OK: {len(claims)} claims in {len(content.topics)} topics, {len(content.sources)} sources, "
+               f"{len(content.actors)} actors; all {quotes} quotes found in their sources")
+
+
+@cli.command(name="render")
+@project_options
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write the generated Markdown into.")
+@friendly
+def render_command(content_dir: Path, seeds_dir: Path, out_dir: Path) -> None:
+    """Write the generated Markdown to a folder, for inspection or another engine."""
+    report = write_tree(out_dir, render(Project(content_dir, seeds_dir)))
+    click.echo(f"{out_dir}: wrote {len(report.written)}, removed {len(report.removed)}, unchanged {report.unchanged}")
+
+
+@cli.command(name="build")
+@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The MkDocs configuration.")
+@friendly
+def build_command(config_file: Path) -> None:
+    """Validate, then build the site with `mkdocs build --strict`; site/ is replaced only on success."""
+    from mkdocs.exceptions import MkDocsException
+
+    _show_mkdocs_warnings()
+    if not config_file.is_file():
+        raise click.ClickException(f"{config_file}: not found; run from the project folder or pass -f")
+    try:
+        site = build_site(config_file)
+    except MkDocsException as exc:
+        raise click.ClickException(f"{exc.format_message()} The previous site was left as it was.") from None
+    click.echo(f"Built {site}")
+
+
+class _PlainHandler(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if not record.name.startswith("mkdocs.plugins.factsheet"):
+            message = f"{record.levelname}: {message}"
+        click.echo(message, err=True)
+
+
+def _show_mkdocs_warnings() -> None:
+    logger = logging.getLogger("mkdocs")
+    if not any(isinstance(h, _PlainHandler) for h in logger.handlers):
+        logger.addHandler(_PlainHandler(logging.WARNING))
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+
+
+def main() -> None:
+    cli(prog_name="factsheet")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,163 @@
+"""The content model: what the editors' YAML may say, as pydantic models.
+
+These models define the shape (fields, types, vocabularies) and are published as
+JSON Schema for editors' autocompletion. Cross-record rules (ids that must exist,
+quotes that must be in their seed) live in `validation.py`.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import Enum
+from typing import Annotated
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
+ID_RE = re.compile(ID_PATTERN)
+
+
+def _one_line(value: str) -> str:
+    # Folded and literal YAML blocks end in a newline; a statement is one line of text.
+    text = " ".join(value.split())
+    if not text:
+        raise ValueError("is empty; write some text")
+    return text
+
+
+def _paragraphs(value: str) -> str:
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", value)]
+    text = "\n\n".join(p for p in paragraphs if p)
+    if not text:
+        raise ValueError("is empty; write some text")
+    return text
+
+
+def _http_url(value: str) -> str:
+    if value != value.strip() or any(c.isspace() for c in value) or any(c in value for c in '<>"\\`'):
+        raise ValueError("a URL may not contain spaces, quotes, backslashes or angle brackets")
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError("only http:// and https:// links are allowed")
+    return value
+
+
+Line = Annotated[str, AfterValidator(_one_line)]
+"""One line of text: inner whitespace and line breaks fold to single spaces."""
+Paragraphs = Annotated[str, AfterValidator(_paragraphs)]
+"""Text in paragraphs separated by blank lines."""
+Quote = Annotated[str, Field(min_length=1)]
+"""A verbatim passage of a seed; whitespace is normalised only when matching."""
+Id = Annotated[str, Field(pattern=ID_PATTERN)]
+"""A stable identifier: lowercase letters, digits and inner hyphens (it becomes an anchor)."""
+HttpUrl = Annotated[str, AfterValidator(_http_url)]
+
+
+class Status(str, Enum):
+    """How sure the sheet is of a claim. Definitions are in `statuses.py`."""
+
+    confirmed = "confirmed"
+    unconfirmed = "unconfirmed"
+    disputed = "disputed"
+    denied = "denied"
+
+
+class Stance(str, Enum):
+    """What a piece of evidence does with the claim."""
+
+    asserts = "asserts"
+    reports = "reports"
+    disputes = "disputes"
+    denies = "denies"
+    cannot_confirm = "cannot-confirm"
+
+
+class SourceKind(str, Enum):
+    wire = "wire"
+    newspaper = "newspaper"
+    broadcaster = "broadcaster"
+    news_site = "news-site"
+    official = "official"
+    think_tank = "think-tank"
+    other = "other"
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Sheet(Record):
+    """The fact sheet itself: `content/sheet.yaml`."""
+
+    title: Line
+    summary: Paragraphs
+    as_of: date = Field(description="The date the sheet is current to (YYYY-MM-DD).")
+    publisher: Line | None = Field(None, description="Who publishes the sheet and reviews the claims.")
+
+
+class Source(Record):
+    """A document that the evidence quotes."""
+
+    id: Id
+    title: Line
+    publisher: Line
+    author: Line | None = None
+    published: date | None = Field(None, description="Publication date; leave out if the source gives none.")
+    url: HttpUrl | None = Field(None, description="Where readers can read it; leave out if unknown.")
+    seed: Line = Field(description="File name in seeds/ that holds the source's text.")
+    kind: SourceKind
+
+
+class Actor(Record):
+    """A person or organisation that makes, relays or denies claims."""
+
+    id: Id
+    name: Line
+    kind: Line = Field(description="e.g. intelligence agency, government, person, think tank, media")
+    country: Line | None = None
+    part_of: Id | None = Field(None, description="Id of the actor this one speaks for (a spokesman for a government).")
+    description: Line | None = None
+
+
+class Evidence(Record):
+    """One source's support for, or against, a claim, with its own words."""
+
+    source: Id
+    stance: Stance
+    quote: Quote = Field(description="Verbatim from the source's seed text; `…` may skip words.")
+    via: Id | None = Field(None, description="Actor the source attributes this to (the origin of the information).")
+    note: Line | None = None
+
+
+class Claim(Record):
+    """One statement about the story, with its status and evidence."""
+
+    id: Id
+    statement: Line
+    claimed_by: list[Id] = Field(min_length=1, description="Actor ids of who makes the claim.")
+    claimed_on: date | None = Field(None, description="When the claim was made; leave out if the sources do not say.")
+    status: Status
+    status_note: Line
+    status_reason: Line | None = Field(None, description="Why the status differs from what the evidence alone gives.")
+    evidence: list[Evidence] = Field(min_length=1)
+
+
+class Topic(Record):
+    """A group of claims: one file in `content/topics/`, one page on the site."""
+
+    title: Line
+    summary: Paragraphs | None = None
+    claims: list[Claim] = Field(min_length=1)
+
+
+class SourceList(Record):
+    """`content/sources.yaml`."""
+
+    sources: list[Source] = Field(min_length=1)
+
+
+class ActorList(Record):
+    """`content/actors.yaml`."""
+
+    actors: list[Actor] = Field(min_length=1)

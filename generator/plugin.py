@@ -1,0 +1,63 @@
+"""MkDocs glue: run the generator before every build and watch the content while serving."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+
+from .build import Project, generate
+from .errors import ContentError
+from .escaping import MARKDOWN_EXTENSIONS
+
+log = logging.getLogger("mkdocs.plugins.factsheet")
+# MkDocs turns on these three by itself; they add no syntax that editors' text could use.
+MKDOCS_DEFAULT_EXTENSIONS = {"toc", "tables", "fenced_code"}
+
+
+class FactsheetConfig(Config):
+    content_dir = opt.Type(str, default="content")
+    """Folder of the editors' YAML, relative to mkdocs.yml."""
+    seeds_dir = opt.Type(str, default="seeds")
+    """Folder of the source texts that quotes are checked against."""
+
+
+class FactsheetPlugin(BasePlugin[FactsheetConfig]):
+    project: Project
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        base = Path(config.config_file_path or ".").parent
+        self.project = Project(base / self.config.content_dir, base / self.config.seeds_dir)
+        unsupported = set(config.markdown_extensions) - set(MARKDOWN_EXTENSIONS) - MKDOCS_DEFAULT_EXTENSIONS
+        if unsupported:
+            # The escaping of editors' text covers the syntax of these extensions only.
+            raise PluginError(f"factsheet: markdown extension(s) {', '.join(sorted(unsupported))} not supported; "
+                              f"use only {', '.join(MARKDOWN_EXTENSIONS)}")
+        if config.nav is None:
+            # Topics, never one entry per claim: the nav is copied into every page.
+            topics = sorted(p.name.rsplit(".", 1)[0] for p in (self.project.content_dir / "topics").glob("*.y*ml"))
+            config.nav = ["index.md", {"Topics": [f"topics/{t}.md" for t in topics]},
+                          "sources.md", "actors.md", "method.md"]
+        return config
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        try:
+            report = generate(self.project, Path(config.docs_dir))
+        except ContentError as exc:
+            for problem in exc.problems:
+                log.error(str(problem))
+            raise PluginError(f"factsheet: {exc}; fix them and save again") from None
+        if report.written or report.removed:
+            log.info("factsheet: wrote %d, removed %d, kept %d generated files",
+                     len(report.written), len(report.removed), report.unchanged)
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        for folder in (self.project.content_dir, self.project.seeds_dir):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server

@@ -1,0 +1,93 @@
+"""Checking quotes against the seed texts they claim to come from."""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+_TRANSLATE = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+})
+_SPACE = re.compile(r"\s+")
+# An editor skips words with an ellipsis: "…", "[…]" or "[...]".
+ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:…|\.\.\.)\s*\]|…)\s*")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+|\n+")
+
+
+def normalise(text: str) -> str:
+    """Text as compared: curly quotes straight, dashes as '-', whitespace single spaces."""
+    return _SPACE.sub(" ", text.translate(_TRANSLATE)).strip()
+
+
+def quote_parts(quote: str) -> list[str]:
+    """The pieces of a quote between its ellipses, normalised, empty pieces dropped."""
+    return [p for p in (normalise(part) for part in ELLIPSIS.split(quote)) if p]
+
+
+@dataclass
+class Seed:
+    """One seed document's text, normalised once for every quote checked against it."""
+
+    name: str
+    text: str
+
+    @cached_property
+    def normalised(self) -> str:
+        return normalise(self.text)
+
+    @cached_property
+    def passages(self) -> list[str]:
+        """Sentences (and pairs of them) to suggest when a quote is not found."""
+        sentences = [normalise(s) for s in _SENTENCE_END.split(self.text) if s.strip()]
+        pairs = [f"{a} {b}" for a, b in zip(sentences, sentences[1:])]
+        return sentences + pairs
+
+    def find(self, quote: str) -> int | None:
+        """Offset in the normalised text where the quote starts, or None if it is not there."""
+        start = None
+        position = 0
+        for part in quote_parts(quote):
+            found = self.normalised.find(part, position)
+            if found < 0:
+                return None
+            start = found if start is None else start
+            position = found + len(part)
+        return start
+
+    def closest(self, quote: str) -> tuple[str, float]:
+        """The passage most like the quote, and how alike (0 to 1)."""
+        target = " ".join(quote_parts(quote))
+        best, score = "", 0.0
+        matcher = difflib.SequenceMatcher(autojunk=False)
+        matcher.set_seq2(target)
+        for passage in self.passages:
+            matcher.set_seq1(passage)
+            if matcher.real_quick_ratio() <= score or matcher.quick_ratio() <= score:
+                continue
+            ratio = matcher.ratio()
+            if ratio > score:
+                best, score = passage, ratio
+        return best, score
+
+
+class SeedLibrary:
+    """The seed folder; each file read at most once per build."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._seeds: dict[str, Seed | None] = {}
+
+    def names(self) -> list[str]:
+        return sorted(p.name for p in self.folder.iterdir() if p.is_file()) if self.folder.is_dir() else []
+
+    def get(self, name: str) -> Seed | None:
+        if name not in self._seeds:
+            path = self.folder / name
+            ok = Path(name).name == name and not name.startswith(".") and path.is_file()
+            self._seeds[name] = Seed(name, path.read_text(encoding="utf-8", errors="replace")) if ok else None
+        return self._seeds[name]
