@@ -31,7 +31,11 @@ class Project:
 
 
 def check(project: Project) -> Content:
-    """Gather and validate; the content, or ContentError with every problem."""
+    """Gather and validate; the content, or ContentError with every problem.
+
+    Validation runs even when some topics failed to load (they are left out), so
+    one run reports shape and cross-record problems together.
+    """
     content, problems = load_content(project.content_dir)
     if content is not None:
         problems += validate(content, SeedLibrary(project.seeds_dir))

@@ -14,6 +14,7 @@ import click
 
 from .build import Project, build_site, check, render
 from .errors import ContentError, FactsheetError
+from .schema import schema_files
 from .writer import write_tree
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -95,6 +96,16 @@ def build_command(config_file: Path) -> None:
     except MkDocsException as exc:
         raise click.ClickException(f"{exc.format_message()} The previous site was left as it was.") from None
     click.echo(f"Built {site}")
+
+
+@cli.command(name="schema")
+@click.option("--out", "out_dir", default="schema", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write the JSON Schemas into.")
+@friendly
+def schema_command(out_dir: Path) -> None:
+    """Write the JSON Schemas of the content files (for editors' YAML autocompletion)."""
+    report = write_tree(out_dir, schema_files())
+    click.echo(f"{out_dir}: wrote {len(report.written)}, unchanged {report.unchanged}")
 
 
 class _PlainHandler(logging.Handler):

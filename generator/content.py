@@ -98,7 +98,9 @@ def load_content(content_dir: Path) -> tuple[Content | None, list[Problem]]:
         if topic is not None:
             topics.append(TopicFile(topic_id, topic, docs[display_path(path)]))
 
-    if problems or any(parsed[name] is None for name in FIXED_FILES):
+    # Topics that failed are left out, but the rest is still returned so that
+    # cross-record checks run too: the editor sees every problem in one run.
+    if any(parsed[name] is None for name in FIXED_FILES):
         return None, problems
     content = Content(
         parsed["sheet.yaml"], list(parsed["sources.yaml"].sources), list(parsed["actors.yaml"].actors), topics,

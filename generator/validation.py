@@ -4,7 +4,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-from .content import Content
+from .content import Content, display_path
 from .errors import Location, Problem
 from .quotes import Seed, SeedLibrary
 from .yamlsafe import YamlDocument
@@ -27,7 +27,7 @@ def validate(content: Content, seeds: SeedLibrary) -> list[Problem]:
     for i, source in enumerate(content.sources):
         if seeds.get(source.seed) is None:
             where = content.sources_doc.locate(("sources", i, "seed"))
-            problems.append(Problem(where, f"seed file '{source.seed}' not found in {seeds.folder}", nearest(source.seed, seed_names)))
+            problems.append(Problem(where, f"seed file '{source.seed}' not found in {display_path(seeds.folder)}", nearest(source.seed, seed_names)))
     for i, actor in enumerate(content.actors):
         if actor.part_of is not None and actor.part_of not in actor_ids:
             where = content.actors_doc.locate(("actors", i, "part_of"))

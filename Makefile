@@ -1,0 +1,36 @@
+# The two set-up commands (see README): `make site` and `make test`.
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PYTHON ?= python3
+
+.PHONY: site test serve check clean
+
+## Build site/ from content/ (creates .venv with pinned dependencies on first run).
+site: $(VENV)/.site-deps
+	$(VENV)/bin/factsheet build
+
+## Run the whole test suite: unit, golden, CLI, full strict build, headless-Chromium browser tests.
+test: $(VENV)/.test-deps
+	scripts/install-chromium
+	$(VENV)/bin/pytest
+
+## Preview with live reload at http://127.0.0.1:8000 while you edit content/.
+serve: $(VENV)/.site-deps
+	$(VENV)/bin/mkdocs serve
+
+## Validate content/ only.
+check: $(VENV)/.site-deps
+	$(VENV)/bin/factsheet check
+
+$(VENV)/.site-deps: requirements.lock pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+$(VENV)/.test-deps: $(VENV)/.site-deps requirements-test.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.lock
+	touch $@
+
+clean:
+	rm -rf site .site-* $(VENV)

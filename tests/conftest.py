@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "small"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true", help="Rewrite tests/golden/ from the current output; review the diff.")
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens"))
+
+
+@pytest.fixture
+def small(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A writable copy of the small fixture sheet; the working folder is its root."""
+    shutil.copytree(FIXTURE, tmp_path / "small")
+    monkeypatch.chdir(tmp_path / "small")
+    return tmp_path / "small"
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace one exact passage of a file (the test fails if it is not there once)."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} should appear once in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
