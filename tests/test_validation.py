@@ -68,7 +68,7 @@ def test_every_problem_in_every_file_in_one_run(small: Path) -> None:
         f"{TOPIC}:13:17: unknown source 'herld' (did you mean 'herald'?)",
         f"{TOPIC}:18:18: unknown actor 'engineers' (no id is close; check the spelling or add the record)",
         f"{TOPIC}:24:14: unknown actor 'contracter' (did you mean 'contractor'?)",
-        "content/topics/repairs.yaml:12:13: claims[0].status: unknown status 'maybe'; expected one of: confirmed, unconfirmed, disputed, denied (see the method page for what each means)",
+        "content/topics/repairs.yaml:10:13: claims[0].status: unknown status 'maybe'; expected one of: confirmed, unconfirmed, disputed, denied (see the method page for what each means)",
     ]
 
 
