@@ -29,6 +29,11 @@ class FactsheetConfig(Config):
 
 class FactsheetPlugin(BasePlugin[FactsheetConfig]):
     project: Project
+    serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also makes MkDocs keep this instance across `serve` rebuilds.
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path or ".").parent
@@ -51,6 +56,11 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         except ContentError as exc:
             for problem in exc.problems:
                 log.error(str(problem))
+            if self.serving:
+                # A failed rebuild would print a traceback and stall the preview; keep the
+                # last good pages on screen and let the editor fix the lines listed above.
+                log.error("factsheet: %s; the preview shows the last good version until they are fixed", exc)
+                return
             raise PluginError(f"factsheet: {exc}; fix them and save again") from None
         if report.written or report.removed:
             log.info("factsheet: wrote %d, removed %d, kept %d generated files",

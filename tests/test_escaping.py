@@ -1,0 +1,58 @@
+"""Editors' text is inert: rendered through the site's own Markdown, it comes back as itself."""
+from __future__ import annotations
+
+import html
+import re
+
+import markdown
+import pytest
+
+from generator.escaping import MARKDOWN_EXTENSIONS, md_text, md_url
+
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    "T {: onclick=alert(1) }",
+    '[x](https://ok.example){: href="javascript:alert(1)" }',
+    '<div markdown="1" onclick="alert(1)">**b**</div>',
+    '--8<-- "/etc/passwd"',
+    "{{ 7*7 }}",
+    "a <![ b",
+    "a | b",
+    ":material-check: :smile:",
+    "![img](https://x.example/a.png)",
+    "<https://auto.example>",
+    "1. not a list",
+    "# not a heading",
+    "&amp; &lt; &#x3C;",
+    "back\\slash *star* _under_ `code`",
+    "[^1] footnote ref",
+]
+
+
+def render_inline(text: str) -> str:
+    md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
+    out = md.convert(f"| h |\n| - |\n| {text} |\n")  # inside a table cell: the strictest place
+    match = re.search(r"<td>(.*)</td>", out, re.S)
+    assert match, out
+    return match.group(1)
+
+
+@pytest.mark.parametrize("text", PAYLOADS)
+def test_payload_renders_as_its_own_text(text: str) -> None:
+    cell = render_inline(md_text(text))
+    assert "<" not in cell.replace("&lt;", ""), cell  # no element at all
+    assert html.unescape(cell) == text
+
+
+@pytest.mark.parametrize("text", PAYLOADS)
+def test_payload_is_inert_in_a_heading_with_an_id(text: str) -> None:
+    out = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS).convert(f"## {md_text(text)} {{ #claim-1 }}")
+    assert out.startswith('<h2 id="claim-1">') and out.endswith("</h2>"), out
+    inner = out[len('<h2 id="claim-1">'):-len("</h2>")]
+    assert html.unescape(inner) == text
+
+
+def test_urls_cannot_end_their_link_early() -> None:
+    assert md_url("https://x.example/a_(b) c") == "https://x.example/a_%28b%29%20c"
+    with pytest.raises(ValueError):
+        md_url("javascript:alert(1)")

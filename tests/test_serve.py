@@ -1,0 +1,59 @@
+"""Editing YAML while `mkdocs serve` runs changes the served page, with no restart."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from tests.conftest import edit
+from tests.site_helpers import copy_project, free_port
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback only
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, seconds: float) -> float:
+    start = time.monotonic()
+    while time.monotonic() - start < seconds:
+        if text in fetch(url):
+            return time.monotonic() - start
+        time.sleep(0.1)
+    raise AssertionError(f"{text!r} did not appear at {url} within {seconds} s")
+
+
+def test_yaml_edit_reaches_the_served_page(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    url = f"http://127.0.0.1:{port}/topics/02-troop-numbers/"
+    try:
+        wait_for(url, "How many troops", 60)
+        pid = server.pid
+        edit(project / "content/topics/02-troop-numbers.yaml",
+             "status_note: Four outlets repeat President Zelenskyy",
+             "status_note: EDITED-WHILE-SERVING Four outlets repeat President Zelenskyy")
+        seconds = wait_for(url, "EDITED-WHILE-SERVING", 60)
+        assert server.poll() is None and server.pid == pid
+        print(f"edit reached the served page in {seconds:.2f} s")
+
+        # A broken edit keeps the last good page and says where the problem is.
+        edit(project / "content/topics/02-troop-numbers.yaml", "stance: cannot-confirm", "stance: cant-confirm")
+        time.sleep(3)
+        assert "EDITED-WHILE-SERVING" in fetch(url)
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=20)[0]
+    assert "content/topics/02-troop-numbers.yaml:27:17: claims[0].evidence[2].stance: unknown stance 'cant-confirm'" in output, output[-3000:]
+    assert "the preview shows the last good version" in output
+    assert "Traceback" not in output

@@ -1,0 +1,68 @@
+"""The real content, built as the README builds it: `mkdocs build --strict` via `factsheet build`."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.build import Project, build_site, check
+from generator.schema import schema_files
+from tests.conftest import ROOT
+from tests.site_helpers import copy_project
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("real"))
+    return build_site(project / "mkdocs.yml")
+
+
+def test_real_content_is_valid_and_covers_every_seed() -> None:
+    content = check(Project(ROOT / "content", ROOT / "seeds"))
+    assert len(content.claims()) >= 20 and len(content.topics) >= 5
+    cited = {item.source for _, _, claim in content.claims() for item in claim.evidence}
+    seeds_cited = {s.seed for s in content.sources if s.id in cited}
+    assert seeds_cited == {p.name for p in (ROOT / "seeds").iterdir()}
+
+
+def test_strict_build_has_every_page_and_claim_anchor(real_site: Path) -> None:
+    content = check(Project(ROOT / "content", ROOT / "seeds"))
+    for page in ["index.html", "sources/index.html", "actors/index.html", "method/index.html", "search/search_index.json"]:
+        assert (real_site / page).is_file(), page
+    for topic in content.topics:
+        page = (real_site / "topics" / topic.id / "index.html").read_text(encoding="utf-8")
+        for claim in topic.topic.claims:
+            assert f'id="{claim.id}"' in page, claim.id
+            assert f'fs-badge--{claim.status.value}' in page
+
+
+def test_navigation_lists_topics_not_claims(real_site: Path) -> None:
+    page = (real_site / "sources/index.html").read_text(encoding="utf-8")  # cites claims only in its body
+    body = page.index('<article')
+    nav_links = re.findall(r'<a href="([^"]*)" class="md-nav__link', page[:body])
+    topics = {p.stem for p in (ROOT / "content/topics").glob("*.yaml")}
+    assert {link.split("/")[2] for link in nav_links if link.startswith("../topics/")} == topics
+    assert not [link for link in nav_links if link.startswith("../topics/") and "#" in link]
+
+
+def test_published_schemas_are_current_and_referenced() -> None:
+    for name, text in schema_files().items():
+        assert (ROOT / "schema" / name).read_text(encoding="utf-8") == text, f"schema/{name} is stale: run `factsheet schema`"
+    for path in (ROOT / "content").rglob("*.yaml"):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema="), path
+        assert (path.parent / first.split("$schema=", 1)[1]).resolve().is_file(), path
+
+
+def test_mkdocs_yml_uses_only_the_extensions_the_escaping_covers() -> None:
+    from generator.escaping import MARKDOWN_EXTENSIONS
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: suffix)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=Loader)  # noqa: S506 - our own config, tags mapped to text
+    names = [next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]]
+    assert set(names) <= set(MARKDOWN_EXTENSIONS)
