@@ -1,0 +1,100 @@
+"""What a reader does, in headless Chromium (Debian's package) driven by Playwright."""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from generator.build import build_site
+from tests.site_helpers import copy_project
+
+pytestmark = pytest.mark.browser
+CHROMIUM = Path("/usr/bin/chromium")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    site = build_site(copy_project(tmp_path_factory.mktemp("browser")) / "mkdocs.yml")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    assert CHROMIUM.exists(), "install Debian's chromium (scripts/install-chromium)"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):  # type: ignore[no-untyped-def]
+    context = browser.new_context()
+    page = context.new_page()
+    page.console_errors = []
+    page.on("console", lambda message: page.console_errors.append(message.text) if message.type == "error" else None)
+    yield page
+    assert page.console_errors == []
+    context.close()
+
+
+def test_search_for_a_place_lists_a_claim(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{site_url}/")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("Vladivostok", delay=20)  # Material searches on key events, as a reader types
+    results = page.locator("a.md-search-result__link")
+    results.first.wait_for(timeout=15_000)
+    texts = results.all_inner_texts()
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert any("1,500 North Korean special forces to Vladivostok" in t for t in texts), texts
+    # Links carry Material's highlight query (?h=…) between the page and the claim's anchor.
+    wanted = [i for i, h in enumerate(hrefs) if "/topics/01-deployment/" in (h or "") and (h or "").endswith("#nis-1500-special-forces-vladivostok")]
+    assert wanted, hrefs
+    results.nth(wanted[0]).click()
+    page.wait_for_url("**/topics/01-deployment/**#nis-1500-special-forces-vladivostok")
+    assert page.locator("h2#nis-1500-special-forces-vladivostok").is_visible()
+
+
+def test_a_claim_badge_is_visible_with_its_word(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{site_url}/topics/02-troop-numbers/#total-12000-four-brigades")
+    section = page.locator("h2#total-12000-four-brigades + p")
+    badge = section.locator("a.fs-badge")
+    assert badge.is_visible()
+    assert badge.inner_text().strip() == "Disputed"
+    assert badge.locator("svg").count() == 1  # an icon as well as the word and colour
+    colour = badge.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert colour == "rgb(160, 69, 0)"
+    badge.click()
+    page.wait_for_url("**/method/#status-disputed")
+    assert page.locator("#status-disputed").is_visible()
+
+
+def test_a_citation_leads_to_its_source_entry(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{site_url}/topics/01-deployment/")
+    page.locator("a.footnote-ref").first.click()
+    page.wait_for_url("**/topics/01-deployment/#fn:north-korea-sending-troops-1")
+    footnote = page.locator("li#fn\\:north-korea-sending-troops-1")
+    assert "Al Jazeera" in footnote.inner_text()
+    assert footnote.locator("a", has_text="Read at aljazeera.com").get_attribute("href", timeout=2000).startswith("https://www.aljazeera.com/")
+    footnote.locator("a", has_text="Source entry").click()
+    page.wait_for_url("**/sources/#aljazeera")
+    heading = page.locator("h2#aljazeera")
+    assert heading.is_visible()
+    assert "South Korea’s spy agency says North Korea sending troops to Russia" in heading.inner_text()
