@@ -76,8 +76,7 @@ def check_command(content_dir: Path, seeds_dir: Path) -> None:
 @friendly
 def render_command(content_dir: Path, seeds_dir: Path, out_dir: Path) -> None:
     """Write the generated Markdown to a folder, for inspection or another engine."""
-    report = write_tree(out_dir, render(Project(content_dir, seeds_dir)))
-    click.echo(f"{out_dir}: wrote {len(report.written)}, removed {len(report.removed)}, unchanged {report.unchanged}")
+    _write(out_dir, render(Project(content_dir, seeds_dir)))
 
 
 @cli.command(name="build")
@@ -104,8 +103,12 @@ def build_command(config_file: Path) -> None:
 @friendly
 def schema_command(out_dir: Path) -> None:
     """Write the JSON Schemas of the content files (for editors' YAML autocompletion)."""
-    report = write_tree(out_dir, schema_files())
-    click.echo(f"{out_dir}: wrote {len(report.written)}, unchanged {report.unchanged}")
+    _write(out_dir, schema_files())
+
+
+def _write(out_dir: Path, files: dict[str, str]) -> None:
+    report = write_tree(out_dir, files)
+    click.echo(f"{out_dir}: wrote {len(report.written)}, removed {len(report.removed)}, unchanged {report.unchanged}")
 
 
 class _PlainHandler(logging.Handler):
