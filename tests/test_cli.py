@@ -109,3 +109,13 @@ def test_every_command_is_documented_in_the_readme() -> None:
     for name, command in cli.commands.items():
         assert command.help, name
         assert re.search(rf"factsheet {name}\b", readme), f"README does not document `factsheet {name}`"
+
+
+def test_two_builds_of_the_same_content_are_byte_identical(small: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    (small / "mkdocs.yml").write_text(MKDOCS_YML)
+    (small / "generated").mkdir()
+    assert run("build")[0] == 0
+    first = site_hash(small / "site")
+    assert run("build")[0] == 0
+    assert site_hash(small / "site") == first
