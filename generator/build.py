@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .content import Content, load_content
-from .errors import ContentError
+from .errors import ContentError, Problem
 from .quotes import SeedLibrary
 from .rendering import render_site
 from .validation import validate
@@ -30,28 +30,41 @@ class Project:
     seeds_dir: Path
 
 
-def check(project: Project) -> Content:
-    """Gather and validate; the content, or ContentError with every problem.
+@dataclass(frozen=True)
+class Checked:
+    """Content that passed every rule, and the warnings worth an editor's look."""
+
+    content: Content
+    warnings: list[Problem]
+    seeds: SeedLibrary
+
+
+def check(project: Project) -> Checked:
+    """Gather and validate; the content, or ContentError with every error.
 
     Validation runs even when some topics failed to load (they are left out), so
     one run reports shape and cross-record problems together.
     """
     content, problems = load_content(project.content_dir)
+    seeds = SeedLibrary(project.seeds_dir)
     if content is not None:
-        problems += validate(content, SeedLibrary(project.seeds_dir))
-    if problems or content is None:
-        raise ContentError(problems)
-    return content
+        problems += validate(content, seeds)
+    errors = [p for p in problems if not p.warning]
+    if errors or content is None:
+        raise ContentError(errors)
+    return Checked(content, sorted(p for p in problems if p.warning), seeds)
 
 
 def render(project: Project) -> dict[str, str]:
     """Every generated file, after a successful check."""
-    return render_site(check(project))
+    checked = check(project)
+    return render_site(checked.content, checked.seeds)
 
 
-def generate(project: Project, out_dir: Path) -> WriteReport:
-    """Check, render and write the Markdown folder that MkDocs reads."""
-    return write_tree(out_dir, render(project))
+def generate(project: Project, out_dir: Path) -> tuple[WriteReport, list[Problem]]:
+    """Check, render and write the Markdown folder that MkDocs reads; also the warnings."""
+    checked = check(project)
+    return write_tree(out_dir, render_site(checked.content, checked.seeds)), checked.warnings
 
 
 def build_site(config_file: Path) -> Path:

@@ -62,11 +62,15 @@ def cli() -> None:
 @friendly
 def check_command(content_dir: Path, seeds_dir: Path) -> None:
     """Validate the content: every problem, as path:line:column: message."""
-    content = check(Project(content_dir, seeds_dir))
+    checked = check(Project(content_dir, seeds_dir))
+    for warning in checked.warnings:
+        click.echo(str(warning), err=True)
+    content = checked.content
     claims = content.claims()
     quotes = sum(len(c.evidence) for _, _, c in claims)
     click.echo(f"OK: {len(claims)} claims in {len(content.topics)} topics, {len(content.sources)} sources, "
-               f"{len(content.actors)} actors; all {quotes} quotes found in their sources")
+               f"{len(content.actors)} actors; all {quotes} quotes found in their sources"
+               + (f"; {len(checked.warnings)} warning{'s' if len(checked.warnings) != 1 else ''}" if checked.warnings else ""))
 
 
 @cli.command(name="render")

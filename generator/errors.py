@@ -23,9 +23,11 @@ class Problem:
     location: Location
     message: str
     hint: str = ""
+    warning: bool = False
+    """A warning is shown but does not stop the build."""
 
     def __str__(self) -> str:
-        text = f"{self.location}: {self.message}"
+        text = f"{self.location}: {'warning: ' if self.warning else ''}{self.message}"
         return f"{text} ({self.hint})" if self.hint else text
 
 

@@ -83,8 +83,25 @@ class SourceKind(str, Enum):
     other = "other"
 
 
+class Qualifier(str, Enum):
+    """How exact a figure is, as its source words it."""
+
+    exactly = "exactly"
+    about = "about"
+    at_least = "at-least"
+    more_than = "more-than"
+    up_to = "up-to"
+
+
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Quantity(Record):
+    """Something counted or measured that several sources may give figures for."""
+
+    id: Id
+    label: Line = Field(description="What is counted, e.g. 'North Korean troops to be sent to Russia in total'.")
 
 
 class Sheet(Record):
@@ -94,6 +111,7 @@ class Sheet(Record):
     summary: Paragraphs
     as_of: date = Field(description="The date the sheet is current to (YYYY-MM-DD).")
     publisher: Line | None = Field(None, description="Who publishes the sheet and reviews the claims.")
+    quantities: list[Quantity] = Field(default_factory=list, description="Quantities that evidence gives figures for.")
 
 
 class Source(Record):
@@ -120,14 +138,42 @@ class Actor(Record):
     description: Line | None = None
 
 
+class Figure(Record):
+    """A number that an item of evidence gives; its value must appear in the quote."""
+
+    quantity: Id = Field(description="Id of a quantity listed in sheet.yaml.")
+    value: int | float
+    unit: Line = Field(description=(
+        "What the value counts. Use one word for one thing across sources (troops, not troops and soldiers): "
+        "a different unit is shown as a disagreement, as with 'soldiers' and 'military officers'."))
+    qualifier: Qualifier = Qualifier.exactly
+
+
 class Evidence(Record):
     """One source's support for, or against, a claim, with its own words."""
 
     source: Id
     stance: Stance
     quote: Quote = Field(description="Verbatim from the source's seed text; `…` may skip words.")
-    via: Id | None = Field(None, description="Actor the source attributes this to (the origin of the information).")
+    via: Id | list[Id] | None = Field(None, description=(
+        "Who the source attributes this to: an actor id, or a chain such as [south-korean-media, nis] "
+        "for 'South Korean media, citing the NIS'. The last is the origin."))
     note: Line | None = None
+    figures: list[Figure] = Field(default_factory=list)
+
+    @property
+    def via_chain(self) -> tuple[str, ...]:
+        if self.via is None:
+            return ()
+        return (self.via,) if isinstance(self.via, str) else tuple(self.via)
+
+
+class StatusChange(Record):
+    """A dated change of a claim's status, with why."""
+
+    date: date
+    status: Status
+    note: Line
 
 
 class Claim(Record):
@@ -135,12 +181,13 @@ class Claim(Record):
 
     id: Id
     statement: Line
-    claimed_by: list[Id] = Field(min_length=1, description="Actor ids of who makes the claim.")
+    claimed_by: list[Id] = Field(min_length=1, description="Who makes the claim: actor ids, or a source id for an outlet's own reporting.")
     claimed_on: date | None = Field(None, description="When the claim was made; leave out if the sources do not say.")
     status: Status
     status_note: Line
     status_reason: Line | None = Field(None, description="Why the status differs from what the evidence alone gives.")
     evidence: list[Evidence] = Field(min_length=1)
+    history: list[StatusChange] = Field(default_factory=list, description="Dated status changes, oldest first; the last is the current status.")
 
 
 class Topic(Record):

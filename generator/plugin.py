@@ -47,12 +47,12 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
             # Topics, never one entry per claim: the nav is copied into every page.
             topics = sorted(p.name.rsplit(".", 1)[0] for p in (self.project.content_dir / "topics").glob("*.y*ml"))
             config.nav = ["index.md", {"Topics": [f"topics/{t}.md" for t in topics]},
-                          "sources.md", "actors.md", "method.md"]
+                          "figures.md", "sources.md", "actors.md", "method.md"]
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         try:
-            report = generate(self.project, Path(config.docs_dir))
+            report, warnings = generate(self.project, Path(config.docs_dir))
         except ContentError as exc:
             for problem in exc.problems:
                 log.error(str(problem))
@@ -62,6 +62,8 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
                 log.error("factsheet: %s; the preview shows the last good version until they are fixed", exc)
                 return
             raise PluginError(f"factsheet: {exc}; fix them and save again") from None
+        for warning in warnings:
+            log.info(str(warning))  # INFO, not WARNING: advice must not fail a --strict build
         if report.written or report.removed:
             log.info("factsheet: wrote %d, removed %d, kept %d generated files",
                      len(report.written), len(report.removed), report.unchanged)

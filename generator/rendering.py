@@ -16,10 +16,16 @@ import jinja2
 
 from .content import Content, TopicFile
 from .escaping import Md, finalize, md_id, md_paragraphs, md_text, md_url
-from .model import Actor, Claim, Evidence, Source, Stance, Status
+from .evidence import (RULES, Corroboration, FigureUse, Parties, attributed_differently, corroboration,
+                       disagrees, figure_text, latest_changes)
+from .fragments import link_to_passage
+from .model import Claim, Evidence, Quantity, Source, Stance, Status
+from .quotes import SeedLibrary
 from .statuses import STANCES, STATUSES, Term
 
+FIGURE_TERM = Term("figure", "Figure", ":material-numeric:", "A number the evidence gives.")
 CSS_PATH = "stylesheets/factsheet.css"
+SITE_PAGES = ["index.md", "figures.md", "sources.md", "actors.md", "method.md"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]
 
@@ -38,28 +44,82 @@ class Citation:
     evidence: Evidence
 
 
+@dataclass(frozen=True)
+class ClaimView:
+    """A claim with what its evidence adds up to, worked out once per build."""
+
+    topic: TopicFile
+    claim: Claim
+    support: Corroboration
+    attributed: dict[str, list[str]]
+    links: tuple[str | None, ...]
+    """Per evidence item: the source's URL, pointing at the quoted passage where possible."""
+
+
 @dataclass
 class Index:
     """Lookups computed once per build and shared by every page."""
 
     content: Content
-    sources: dict[str, Source] = field(default_factory=dict)
-    actors: dict[str, Actor] = field(default_factory=dict)
+    parties: Parties
+    views: dict[str, ClaimView] = field(default_factory=dict)
     citations: dict[str, list[Citation]] = field(default_factory=lambda: defaultdict(list))
-    by_actor: dict[str, list[tuple[str, Citation]]] = field(default_factory=lambda: defaultdict(list))
+    by_party: dict[str, list[tuple[str, Citation]]] = field(default_factory=lambda: defaultdict(list))
+    figures: dict[str, list[FigureUse]] = field(default_factory=lambda: defaultdict(list))
 
     @classmethod
-    def build(cls, content: Content) -> Index:
-        index = cls(content, {s.id: s for s in content.sources}, {a.id: a for a in content.actors})
+    def build(cls, content: Content, seeds: SeedLibrary) -> Index:
+        index = cls(content, Parties(content.actors, content.sources))
         for topic, _, claim in content.claims():
-            for actor in claim.claimed_by:
-                index.by_actor[actor].append(("claims", Citation(topic, claim, claim.evidence[0])))
+            for party in claim.claimed_by:
+                index.by_party[party].append(("claims", Citation(topic, claim, claim.evidence[0])))
+            links = []
             for item in claim.evidence:
                 citation = Citation(topic, claim, item)
                 index.citations[item.source].append(citation)
-                if item.via and item.via not in claim.claimed_by:
-                    index.by_actor[item.via].append((item.stance.value, citation))
+                origin = item.via_chain[-1] if item.via_chain else None
+                if origin and origin not in claim.claimed_by:
+                    index.by_party[origin].append((item.stance.value, citation))
+                for figure in item.figures:
+                    index.figures[figure.quantity].append(FigureUse(figure, claim, item, topic.id))
+                source = index.sources[item.source]
+                links.append(link_to_passage(source.url, seeds.get(source.seed), item.quote) if source.url else None)
+            index.views[claim.id] = ClaimView(topic, claim, corroboration(claim, index.parties),
+                                              attributed_differently(claim, index.parties), tuple(links))
         return index
+
+    @property
+    def sources(self) -> dict[str, Source]:
+        return self.parties.sources
+
+    @property
+    def quantities(self) -> list[Quantity]:
+        return self.content.sheet.quantities
+
+    def disagreeing(self) -> list[Quantity]:
+        return [q for q in self.quantities if disagrees(self.figures[q.id])]
+
+    def distinct_figures(self, quantity_id: str) -> int:
+        return len({figure_text(u.figure) for u in self.figures[quantity_id]})
+
+    def panels(self, claim: Claim) -> list[Quantity]:
+        """Quantities this claim gives figures for on which sources disagree."""
+        mine = {f.quantity for item in claim.evidence for f in item.figures}
+        return [q for q in self.disagreeing() if q.id in mine]
+
+    def origin_counts(self) -> list[tuple[str, int, int]]:
+        """(origin name, claims it supports, claims it alone supports), most claims first."""
+        backed: Counter[str] = Counter()
+        alone: Counter[str] = Counter()
+        for view in self.views.values():
+            names = {o.name for _, group in view.support.origins for o in group}
+            backed.update(names)
+            if len(view.support.origins) == 1 and len(names) == 1:
+                alone.update(names)
+        return sorted(((n, backed[n], alone[n]) for n in backed), key=lambda r: (-r[1], r[0]))
+
+    def latest(self) -> list[tuple[object, str, Claim, int]]:
+        return latest_changes([(v.topic.id, v.claim) for v in self.views.values()])
 
     def status_counts(self, claims: list[Claim]) -> dict[Status, int]:
         counts = Counter(c.status for c in claims)
@@ -78,7 +138,8 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(id=md_id, url=md_url, paragraphs=md_paragraphs, text=md_text, date=long_date)
-    env.globals.update(STATUSES=STATUSES, STANCES=STANCES, Stance=Stance, Md=Md, host=_host)
+    env.globals.update(STATUSES=STATUSES, STANCES=STANCES, Stance=Stance, Md=Md, host=_host, RULES=RULES,
+                       figure_text=figure_text, FIGURE=FIGURE_TERM)
     return env
 
 
@@ -96,15 +157,10 @@ def badge(term: Term, root: str) -> Md:
     return Md(f"[{term.icon} {term.label}]({root}method.md#status-{term.value}){{ .fs-badge .fs-badge--{term.value} }}")
 
 
-def render_site(content: Content) -> dict[str, str]:
+def render_site(content: Content, seeds: SeedLibrary) -> dict[str, str]:
     """Every generated file of the site, by path relative to the docs folder."""
-    index = Index.build(content)
-    pages = {
-        "index.md": _render("index.md.j2", index, ""),
-        "sources.md": _render("sources.md.j2", index, ""),
-        "actors.md": _render("actors.md.j2", index, ""),
-        "method.md": _render("method.md.j2", index, ""),
-    }
+    index = Index.build(content, seeds)
+    pages = {name: _render(f"{name}.j2", index, "") for name in SITE_PAGES}
     for topic in content.topics:
         pages[topic_path(topic)] = render_topic(index, topic)
     pages[CSS_PATH] = (files("generator") / "assets" / "factsheet.css").read_text(encoding="utf-8")
@@ -129,8 +185,14 @@ class Links:
     def badge(self, status: Status) -> Md:
         return badge(STATUSES[status], self.root)
 
-    def actor(self, actor_id: str) -> Md:
-        return Md(f"[{md_text(self.index.actors[actor_id].name)}]({self.root}actors.md#{md_id(actor_id)})")
+    def actor(self, party_id: str) -> Md:
+        """An actor, or a source named as a claimant (an outlet's own reporting)."""
+        if party_id in self.index.parties.actors:
+            return Md(f"[{md_text(self.index.parties.actors[party_id].name)}]({self.root}actors.md#{md_id(party_id)})")
+        return self.source(party_id)
+
+    def via(self, item: Evidence) -> Md:
+        return Md(", citing ".join(self.actor(a) for a in item.via_chain))
 
     def source(self, source_id: str) -> Md:
         return Md(f"[{md_text(self.index.sources[source_id].publisher)}]({self.root}sources.md#{md_id(source_id)})")

@@ -4,12 +4,15 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-from .content import Content, display_path
+from .content import Content, display_path, field_path
 from .errors import Location, Problem
-from .quotes import Seed, SeedLibrary
-from .yamlsafe import YamlDocument
+from .evidence import Parties, status_violations, value_in_quote
+from .model import Claim
+from .quotes import Seed, SeedLibrary, quote_parts
+from .yamlsafe import Path_, YamlDocument
 
 MIN_SIMILARITY_SHOWN = 0.4
+LONG_QUOTE_WORDS = 50
 
 
 def nearest(name: str, known: Iterable[str]) -> str:
@@ -32,6 +35,8 @@ def validate(content: Content, seeds: SeedLibrary) -> list[Problem]:
         if actor.part_of is not None and actor.part_of not in actor_ids:
             where = content.actors_doc.locate(("actors", i, "part_of"))
             problems.append(Problem(where, f"unknown actor '{actor.part_of}'", nearest(actor.part_of, actor_ids)))
+    problems += _part_of_cycles(content)
+    quantities = {q.id for q in content.sheet.quantities}
 
     sources = {s.id: s for s in content.sources}
     first_claim: dict[str, Location] = {}
@@ -44,13 +49,27 @@ def validate(content: Content, seeds: SeedLibrary) -> list[Problem]:
             problems.append(Problem(where, f"duplicate claim id '{claim.id}' (first at {first_claim[key]})", "give each claim its own id"))
         else:
             first_claim[key] = where
-        for k, actor in enumerate(claim.claimed_by):
-            if actor not in actor_ids:
-                problems.append(Problem(doc.locate(here + ("claimed_by", k)), f"unknown actor '{actor}'", nearest(actor, actor_ids)))
+        for k, party in enumerate(claim.claimed_by):
+            if party not in actor_ids and party not in source_ids:
+                problems.append(Problem(doc.locate(here + ("claimed_by", k)), f"unknown actor or source '{party}'", nearest(party, actor_ids | source_ids)))
         for j, item in enumerate(claim.evidence):
             at = here + ("evidence", j)
-            if item.via is not None and item.via not in actor_ids:
-                problems.append(Problem(doc.locate(at + ("via",)), f"unknown actor '{item.via}'", nearest(item.via, actor_ids)))
+            for k, actor in enumerate(item.via_chain):
+                if actor not in actor_ids:
+                    where = doc.locate(at + (("via", k) if isinstance(item.via, list) else ("via",)))
+                    problems.append(Problem(where, f"unknown actor '{actor}'", nearest(actor, actor_ids)))
+            for k, figure in enumerate(item.figures):
+                fat = at + ("figures", k)
+                if figure.quantity not in quantities:
+                    hint = nearest(figure.quantity, quantities) if quantities else "list it under `quantities:` in sheet.yaml"
+                    problems.append(Problem(doc.locate(fat + ("quantity",)), f"unknown quantity '{figure.quantity}'", hint))
+                if not value_in_quote(figure.value, item.quote):
+                    problems.append(Problem(doc.locate(fat + ("value",)), f"figure {figure.value} is not stated in the quote of this evidence",
+                                            "quote the words that give the number, or correct the value"))
+            words = sum(len(part.split()) for part in quote_parts(item.quote))
+            if words > LONG_QUOTE_WORDS:
+                problems.append(Problem(doc.locate(at + ("quote",)), f"quote is {words} words long; readers need at most about {LONG_QUOTE_WORDS}",
+                                        "keep the sentence that says it, or skip words with …", warning=True))
             source = sources.get(item.source)
             if source is None:
                 problems.append(Problem(doc.locate(at + ("source",)), f"unknown source '{item.source}'", nearest(item.source, source_ids)))
@@ -58,7 +77,57 @@ def validate(content: Content, seeds: SeedLibrary) -> list[Problem]:
             seed = seeds.get(source.seed)
             if seed is not None and seed.find(item.quote) is None:
                 problems.append(_quote_problem(doc, at + ("quote",), item.quote, source.id, seed))
+        problems += _history_problems(doc, here, claim, content.sheet.as_of)
+    if not any(p for p in problems if not p.warning):
+        # Status rules need every id resolved, so they run only on otherwise valid content.
+        parties = Parties(content.actors, content.sources)
+        for topic, i, claim in content.claims():
+            problems += _status_problems(topic.doc, ("claims", i), claim, parties)
     return problems
+
+
+def _status_problems(doc: YamlDocument, here: Path_, claim: Claim, parties: Parties) -> list[Problem]:
+    if claim.status_reason:
+        return []  # the editors explain the status; readers are shown why
+    return [
+        Problem(doc.locate(here + ("status",)),
+                f"{field_path(here + ('status',))}: '{claim.status.value}' contradicts the evidence: rule {rule.name}: {why}",
+                "change the status, or add `status_reason:` to tell readers why it stands")
+        for rule, why in status_violations(claim, parties)
+    ]
+
+
+def _history_problems(doc: YamlDocument, here: Path_, claim: Claim, as_of: object) -> list[Problem]:
+    found: list[Problem] = []
+    for k, change in enumerate(claim.history):
+        at = here + ("history", k, "date")
+        if k and change.date < claim.history[k - 1].date:
+            found.append(Problem(doc.locate(at), f"history is out of order: {change.date} comes after {claim.history[k - 1].date}", "list changes oldest first"))
+        if change.date > as_of:  # type: ignore[operator]
+            found.append(Problem(doc.locate(at), f"history date {change.date} is after the sheet's as_of date {as_of}", "update as_of in sheet.yaml"))
+    if claim.history and claim.history[-1].status is not claim.status:
+        last = len(claim.history) - 1
+        found.append(Problem(doc.locate(here + ("history", last, "status")),
+                             f"the last history entry says '{claim.history[-1].status.value}' but the claim's status is '{claim.status.value}'",
+                             "add a history entry for the current status"))
+    return found
+
+
+def _part_of_cycles(content: Content) -> list[Problem]:
+    parent = {a.id: a.part_of for a in content.actors}
+    found = []
+    for i, actor in enumerate(content.actors):
+        seen, current = {actor.id}, actor.part_of
+        while current in parent:
+            if current == actor.id:
+                where = content.actors_doc.locate(("actors", i, "part_of"))
+                found.append(Problem(where, f"actor '{actor.id}' is part of itself through part_of", "remove one part_of link of the loop"))
+                break
+            if current in seen:
+                break
+            seen.add(current)
+            current = parent[current]
+    return found
 
 
 def _unique_ids(doc: YamlDocument, field: str, ids: list[str], problems: list[Problem]) -> set[str]:

@@ -92,7 +92,8 @@ def test_a_citation_leads_to_its_source_entry(page, site_url: str) -> None:  # t
     page.wait_for_url("**/topics/01-deployment/#fn:north-korea-sending-troops-1")
     footnote = page.locator("li#fn\\:north-korea-sending-troops-1")
     assert "Al Jazeera" in footnote.inner_text()
-    assert footnote.locator("a", has_text="Read at aljazeera.com").get_attribute("href", timeout=2000).startswith("https://www.aljazeera.com/")
+    passage = footnote.locator("a", has_text="Read the passage at aljazeera.com").get_attribute("href", timeout=2000)
+    assert passage.startswith("https://www.aljazeera.com/") and "#:~:text=North%20Korea%20has%20dispatched" in passage
     footnote.locator("a", has_text="Source entry").click()
     page.wait_for_url("**/sources/#aljazeera")
     heading = page.locator("h2#aljazeera")

@@ -42,7 +42,7 @@ def run(*args: str) -> tuple[int, str]:
 
 def test_check_ok(small: Path) -> None:
     code, out = run("check")
-    assert (code, out) == (0, "OK: 3 claims in 2 topics, 2 sources, 3 actors; all 4 quotes found in their sources\n")
+    assert (code, out) == (0, "OK: 5 claims in 3 topics, 2 sources, 4 actors; all 7 quotes found in their sources\n")
 
 
 def test_check_reports_every_problem_and_exits_1(small: Path) -> None:
@@ -69,11 +69,11 @@ def test_check_never_shows_a_traceback_even_for_binary_garbage(small: Path) -> N
 def test_render_writes_markdown_and_only_rewrites_what_changed(small: Path, tmp_path: Path) -> None:
     out_dir = tmp_path / "md"
     code, out = run("render", "--out", str(out_dir))
-    assert code == 0 and "wrote 7, removed 0, unchanged 0" in out
+    assert code == 0 and "wrote 9, removed 0, unchanged 0" in out
     assert (out_dir / "topics/closure.md").read_text().startswith("# The closure\n")
     edit(small / "content/topics/repairs.yaml", "status_note: One origin.", "status_note: One origin only.")
     code, out = run("render", "--out", str(out_dir))
-    assert "wrote 1, removed 0, unchanged 6" in out
+    assert "wrote 1, removed 0, unchanged 8" in out
     (small / "content/topics/repairs.yaml").unlink()
     code, out = run("render", "--out", str(out_dir))
     assert "removed 1" in out and not (out_dir / "topics/repairs.md").exists()

@@ -29,4 +29,5 @@ def test_fixture_sheet_renders_as_golden(small: Path, update_goldens: bool) -> N
 def test_nav_never_lists_claims(small: Path) -> None:
     pages = render(Project(small / "content", small / "seeds"))
     assert sorted(p for p in pages if p.endswith(".md")) == [
-        "actors.md", "index.md", "method.md", "sources.md", "topics/closure.md", "topics/repairs.md"]
+        "actors.md", "figures.md", "index.md", "method.md", "sources.md",
+        "topics/closure.md", "topics/duration.md", "topics/repairs.md"]

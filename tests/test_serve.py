@@ -48,12 +48,13 @@ def test_yaml_edit_reaches_the_served_page(tmp_path: Path) -> None:
         print(f"edit reached the served page in {seconds:.2f} s")
 
         # A broken edit keeps the last good page and says where the problem is.
-        edit(project / "content/topics/02-troop-numbers.yaml", "stance: cannot-confirm", "stance: cant-confirm")
+        edit(project / "content/topics/02-troop-numbers.yaml",
+             "stance: cannot-confirm\n        via: nis\n        quote: The NIS did not", "stance: cant-confirm\n        via: nis\n        quote: The NIS did not")
         time.sleep(3)
         assert "EDITED-WHILE-SERVING" in fetch(url)
     finally:
         server.terminate()
         output = server.communicate(timeout=20)[0]
-    assert "content/topics/02-troop-numbers.yaml:27:17: claims[0].evidence[2].stance: unknown stance 'cant-confirm'" in output, output[-3000:]
+    assert "content/topics/02-troop-numbers.yaml:35:17: claims[0].evidence[2].stance: unknown stance 'cant-confirm'" in output, output[-3000:]
     assert "the preview shows the last good version" in output
     assert "Traceback" not in output

@@ -20,7 +20,7 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_real_content_is_valid_and_covers_every_seed() -> None:
-    content = check(Project(ROOT / "content", ROOT / "seeds"))
+    content = check(Project(ROOT / "content", ROOT / "seeds")).content
     assert len(content.claims()) >= 20 and len(content.topics) >= 5
     cited = {item.source for _, _, claim in content.claims() for item in claim.evidence}
     seeds_cited = {s.seed for s in content.sources if s.id in cited}
@@ -28,7 +28,7 @@ def test_real_content_is_valid_and_covers_every_seed() -> None:
 
 
 def test_strict_build_has_every_page_and_claim_anchor(real_site: Path) -> None:
-    content = check(Project(ROOT / "content", ROOT / "seeds"))
+    content = check(Project(ROOT / "content", ROOT / "seeds")).content
     for page in ["index.html", "sources/index.html", "actors/index.html", "method/index.html", "search/search_index.json"]:
         assert (real_site / page).is_file(), page
     for topic in content.topics:

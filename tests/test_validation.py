@@ -17,9 +17,9 @@ def check_problems(root: Path) -> list[str]:
 
 
 def test_fixture_is_valid(small: Path) -> None:
-    content = check(Project(small / "content", small / "seeds"))
-    assert [t.id for t in content.topics] == ["closure", "repairs"]
-    assert len(content.claims()) == 3
+    content = check(Project(small / "content", small / "seeds")).content
+    assert [t.id for t in content.topics] == ["closure", "duration", "repairs"]
+    assert len(content.claims()) == 5
 
 
 TOPIC = "content/topics/closure.yaml"
@@ -64,9 +64,9 @@ def test_every_problem_in_every_file_in_one_run(small: Path) -> None:
     assert check_problems(small) == [
         "content/actors.yaml:8:9: duplicate id 'council' (first at content/actors.yaml:2:9) (give each record its own id)",
         "content/sources.yaml:12:11: seed file 'herold.txt' not found in seeds (did you mean 'herald.txt'?)",
-        f"{TOPIC}:5:18: unknown actor 'councel' (did you mean 'council'?)",
+        f"{TOPIC}:5:18: unknown actor or source 'councel' (did you mean 'council'?)",
         f"{TOPIC}:13:17: unknown source 'herld' (did you mean 'herald'?)",
-        f"{TOPIC}:18:18: unknown actor 'engineers' (no id is close; check the spelling or add the record)",
+        f"{TOPIC}:18:18: unknown actor or source 'engineers' (no id is close; check the spelling or add the record)",
         f"{TOPIC}:24:14: unknown actor 'contracter' (did you mean 'contractor'?)",
         "content/topics/repairs.yaml:10:13: claims[0].status: unknown status 'maybe'; expected one of: confirmed, unconfirmed, disputed, denied (see the method page for what each means)",
     ]
