@@ -12,6 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from .build import Project, generate
+from .csp import UnexpectedScript, add_csp
 from .errors import ContentError
 from .escaping import MARKDOWN_EXTENSIONS
 
@@ -25,6 +26,8 @@ class FactsheetConfig(Config):
     """Folder of the editors' YAML, relative to mkdocs.yml."""
     seeds_dir = opt.Type(str, default="seeds")
     """Folder of the source texts that quotes are checked against."""
+    csp = opt.Type(bool, default=True)
+    """Put a Content-Security-Policy <meta> tag in every page (see csp.py)."""
 
 
 class FactsheetPlugin(BasePlugin[FactsheetConfig]):
@@ -67,6 +70,20 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         if report.written or report.removed:
             log.info("factsheet: wrote %d, removed %d, kept %d generated files",
                      len(report.written), len(report.removed), report.unchanged)
+
+    def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
+        return self._protect(output, page.file.src_uri)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        return self._protect(output_content, template_name) if template_name.endswith(".html") else output_content
+
+    def _protect(self, html: str, where: str) -> str:
+        if not self.config.csp:
+            return html
+        try:
+            return add_csp(html, where)
+        except UnexpectedScript as exc:
+            raise PluginError(str(exc)) from None
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         for folder in (self.project.content_dir, self.project.seeds_dir):

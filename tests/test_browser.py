@@ -24,8 +24,12 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    site = build_site(copy_project(tmp_path_factory.mktemp("browser")) / "mkdocs.yml")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(copy_project(tmp_path_factory.mktemp("browser")) / "mkdocs.yml")
+
+
+@pytest.fixture(scope="module")
+def site_url(site: Path) -> Iterator[str]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -99,3 +103,25 @@ def test_a_citation_leads_to_its_source_entry(page, site_url: str) -> None:  # t
     heading = page.locator("h2#aljazeera")
     assert heading.is_visible()
     assert "South Korea’s spy agency says North Korea sending troops to Russia" in heading.inner_text()
+
+
+def test_the_content_security_policy_blocks_an_injected_script(browser, site: Path, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    # Simulate something slipping past the escaping: the page's own CSP must stop it.
+    page_html = (site / "topics/01-deployment/index.html").read_text(encoding="utf-8")
+    injected = page_html.replace("</article>", '<script>document.title="PWNED"</script>'
+                                 '<img src="x" onerror="document.title=\'PWNED2\'"></article>', 1)
+    (site / "injected").mkdir(exist_ok=True)
+    (site / "injected/index.html").write_text(injected, encoding="utf-8")
+    context = browser.new_context()
+    page = context.new_page()
+    messages: list[str] = []
+    page.on("console", lambda message: messages.append(message.text))
+    page.goto(f"{site_url}/injected/")
+    page.wait_for_timeout(500)
+    assert "PWNED" not in page.title()
+    assert sum("Content Security Policy" in m for m in messages) >= 2, messages
+    # The theme's own scripts still run under the policy: the search box works.
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("Peskov", delay=20)
+    page.locator("a.md-search-result__link").first.wait_for(timeout=15_000)
+    context.close()

@@ -1,0 +1,31 @@
+"""The Content-Security-Policy: the theme's scripts by hash, nothing else inline."""
+from __future__ import annotations
+
+import base64
+import hashlib
+
+import pytest
+
+from generator.csp import UnexpectedScript, add_csp, inline_scripts
+
+PAGE = ('<html><head><meta charset="utf-8"><script>__md_scope=new URL("..",location)</script>'
+        '<script src="assets/x.js"></script><script id="__config" type="application/json">{"a": 1}</script>'
+        "</head><body></body></html>")
+
+
+def sha(body: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
+
+
+def test_only_the_theme_inline_script_is_hashed() -> None:
+    assert inline_scripts(PAGE) == ['__md_scope=new URL("..",location)']
+    out = add_csp(PAGE, "p.html")
+    theme_hash = sha('__md_scope=new URL("..",location)')
+    assert out.startswith('<html><head><meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+                          f"script-src 'self' {theme_hash}; style-src 'self';")
+    assert "'unsafe-inline'" not in out and "frame-ancestors" not in out
+
+
+def test_an_unknown_inline_script_fails_the_build() -> None:
+    with pytest.raises(UnexpectedScript, match=r"p.html: unexpected inline script \('alert\(1\)'\)"):
+        add_csp(PAGE.replace("</head>", "<script>alert(1)</script></head>"), "p.html")
