@@ -9,6 +9,8 @@ extensions as the site, so adding an extension cannot silently open a hole.
 """
 from __future__ import annotations
 
+import html
+import json
 from functools import lru_cache
 from urllib.parse import quote
 
@@ -53,6 +55,16 @@ def md_url(url: str) -> Md:
     if not url.lower().startswith(("http://", "https://")):
         raise ValueError(f"unsafe URL {url!r}")
     return Md(quote(url, safe="/:?#[]@!$&*+,;=%~-._").replace("[", "%5B").replace("]", "%5D"))
+
+
+def title_meta(title: str) -> Md:
+    """A page title for the front matter, HTML-escaped and JSON-quoted (valid YAML).
+
+    Without it, MkDocs takes the title from the first heading and Material prints it with
+    `striptags`, which turns `&lt;/title&gt;&lt;script&gt;` back into live markup.
+    Material prints `page.meta.title` as it is, so an escaped title stays inert.
+    """
+    return Md(json.dumps(html.escape(" ".join(title.split()), quote=True)))
 
 
 def finalize(value: object) -> str:

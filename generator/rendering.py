@@ -15,7 +15,7 @@ from importlib.resources import files
 import jinja2
 
 from .content import Content, TopicFile
-from .escaping import Md, finalize, md_id, md_paragraphs, md_text, md_url
+from .escaping import Md, finalize, md_id, md_paragraphs, md_text, md_url, title_meta
 from .evidence import (RULES, Corroboration, FigureUse, Parties, attributed_differently, corroboration,
                        disagrees, figure_text, latest_changes)
 from .fragments import link_to_passage
@@ -137,7 +137,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(id=md_id, url=md_url, paragraphs=md_paragraphs, text=md_text, date=long_date)
+    env.filters.update(id=md_id, url=md_url, paragraphs=md_paragraphs, text=md_text, date=long_date, title_meta=title_meta)
     env.globals.update(STATUSES=STATUSES, STANCES=STANCES, Stance=Stance, Md=Md, host=_host, RULES=RULES,
                        figure_text=figure_text, FIGURE=FIGURE_TERM)
     return env

@@ -70,7 +70,7 @@ def test_render_writes_markdown_and_only_rewrites_what_changed(small: Path, tmp_
     out_dir = tmp_path / "md"
     code, out = run("render", "--out", str(out_dir))
     assert code == 0 and "wrote 9, removed 0, unchanged 0" in out
-    assert (out_dir / "topics/closure.md").read_text().startswith("# The closure\n")
+    assert (out_dir / "topics/closure.md").read_text().startswith("---\ntitle: \"The closure\"\n---\n\n# The closure\n")
     edit(small / "content/topics/repairs.yaml", "status_note: One origin.", "status_note: One origin only.")
     code, out = run("render", "--out", str(out_dir))
     assert "wrote 1, removed 0, unchanged 8" in out
