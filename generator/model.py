@@ -12,7 +12,7 @@ from enum import Enum
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
 ID_RE = re.compile(ID_PATTERN)
@@ -35,11 +35,30 @@ def _paragraphs(value: str) -> str:
 
 
 def _http_url(value: str) -> str:
+    scheme = re.match(r"\s*([A-Za-z][A-Za-z0-9+.-]*):", value)
+    if not scheme or scheme.group(1).lower() not in ("http", "https"):
+        found = f" (found '{scheme.group(1)}:')" if scheme else ""
+        raise ValueError(f"only http:// and https:// links are allowed{found}")
     if value != value.strip() or any(c.isspace() for c in value) or any(c in value for c in '<>"\\`'):
         raise ValueError("a URL may not contain spaces, quotes, backslashes or angle brackets")
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValueError("only http:// and https:// links are allowed")
+    try:
+        host = urlsplit(value).netloc
+    except ValueError:
+        host = ""
+    if not host:
+        raise ValueError("a URL needs a valid host, as in https://example.org/page")
+    return value
+
+
+def _number(value: object) -> object:
+    # One clear message instead of one per branch of `int | float`.
+    if isinstance(value, str):
+        for kind in (int, float):
+            try:
+                return kind(value)
+            except ValueError:
+                continue
+        raise ValueError(f"'{value}' is not a number; write digits without separators, e.g. 12000")
     return value
 
 
@@ -142,7 +161,7 @@ class Figure(Record):
     """A number that an item of evidence gives; its value must appear in the quote."""
 
     quantity: Id = Field(description="Id of a quantity listed in sheet.yaml.")
-    value: int | float
+    value: Annotated[int | float, BeforeValidator(_number)]
     unit: Line = Field(description=(
         "What the value counts. Use one word for one thing across sources (troops, not troops and soldiers): "
         "a different unit is shown as a disagreement, as with 'soldiers' and 'military officers'."))

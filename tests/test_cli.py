@@ -119,3 +119,29 @@ def test_two_builds_of_the_same_content_are_byte_identical(small: Path, monkeypa
     first = site_hash(small / "site")
     assert run("build")[0] == 0
     assert site_hash(small / "site") == first
+
+
+def test_a_deleted_claim_disappears_from_the_next_build(small: Path) -> None:
+    (small / "mkdocs.yml").write_text(MKDOCS_YML)
+    (small / "generated").mkdir()
+    assert run("build")[0] == 0
+    assert 'id="cracks-from-contractor"' in (small / "site/topics/closure/index.html").read_text()
+    text = (small / "content/topics/closure.yaml").read_text()
+    (small / "content/topics/closure.yaml").write_text(text[:text.index("  - id: cracks-from-contractor")])
+    assert run("build")[0] == 0
+    assert "cracks-from-contractor" not in (small / "site/topics/closure/index.html").read_text()
+    assert "cracks-from-contractor" not in (small / "site/search/search_index.json").read_text()
+    assert "cracks-from-contractor" not in (small / "site/actors/index.html").read_text()
+
+
+def test_a_mkdocs_warning_fails_the_build_and_keeps_the_old_site(small: Path) -> None:
+    (small / "mkdocs.yml").write_text(MKDOCS_YML)
+    (small / "generated").mkdir()
+    assert run("build")[0] == 0
+    before = site_hash(small / "site")
+    (small / "mkdocs.yml").write_text(MKDOCS_YML + "nav:\n  - index.md\n  - missing.md\n")
+    code, out = run("build")
+    assert code == 1
+    assert "WARNING: A reference to 'missing.md' is included in the 'nav' configuration" in out
+    assert "Error: Aborted with 1 warnings in strict mode! The previous site was left as it was." in out
+    assert site_hash(small / "site") == before

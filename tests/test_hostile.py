@@ -20,6 +20,8 @@ PAYLOADS = [
     ("content/topics/closure.yaml", "status_note: Two outlets report the council's statement in their own words.",
      '<div markdown="1" onclick="alert(1)">**b**</div>', "topics/closure/index.html"),
     ("content/topics/closure.yaml", "status_note: The contractor denies it.", '--8<-- "/etc/passwd"', "topics/closure/index.html"),
+    ("content/topics/closure.yaml", "statement: The cracks were caused by the contractor's work.", "<script>alert(1)</script>",
+     "topics/closure/index.html"),
     ("content/topics/repairs.yaml", "status_note: One origin.", "{{ 7*7 }}", "topics/repairs/index.html"),
     ("content/actors.yaml", "name: Engineers", "a <![ b", "actors/index.html"),
     ("content/actors.yaml", "name: A second council spokesperson", "a | b", "figures/index.html"),

@@ -1,0 +1,106 @@
+"""Every message `factsheet check` can give, each with an input that triggers it.
+
+Each case edits a copy of the fixture sheet (tests/fixtures/small). test_catalogue.py
+asserts the exact messages and writes ERRORS.md from this list, so the errors
+documentation is always the tested truth.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+TOPIC = "content/topics/repairs.yaml"
+CLAIM = "content/topics/closure.yaml"
+TOPIC_EVIDENCE = ("    evidence:\n      - source: gazette\n        stance: asserts\n        via: engineers\n"
+                  "        quote: Engineers told the Gazette the repairs could take up to three months.\n")
+
+
+@dataclass(frozen=True)
+class Case:
+    title: str
+    file: str
+    new: str
+    """The text that triggers it: replaces `old` in `file`, or the whole file if `old` is None."""
+    old: str | None = None
+    expected: list[str] = field(default_factory=list)
+    shown: str | None = None
+    """What ERRORS.md shows as the example, when `new` is too long to print."""
+
+
+def alias_bomb() -> str:
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 9)]
+    return "\n".join(lines) + "\n"
+
+
+CASES: list[Case] = [
+    # -- reading YAML
+    Case("Python object tag (code execution)", TOPIC, '!!python/object/apply:os.system ["touch /tmp/x"]\n'),
+    Case("Python name tag", TOPIC, "title: !!python/name:os.system\n"),
+    Case("Alias bomb (nine levels)", TOPIC, alias_bomb(), shown='a0: &a0 ["lol","lol", …]\na1: &a1 [*a0,*a0, …]\n…\na8: &a8 [*a7,*a7, …]'),
+    Case("100,000 nested brackets", TOPIC, "title: " + "[" * 100_000 + "]" * 100_000 + "\n", shown="title: [[[[… (100,000 deep)"),
+    Case("1,100 nested list items", TOPIC, "".join("  " * i + "-\n" for i in range(1100)), shown="-\n  -\n    -\n      … (1,100 levels)"),
+    Case("Duplicated key", TOPIC, "title: one\ntitle: two\n"),
+    Case("Two documents in one file", TOPIC, "title: a\n---\ntitle: b\n"),
+    Case("Empty file", TOPIC, ""),
+    Case("Top-level list", TOPIC, "- title: x\n"),
+    Case("Top-level single value", TOPIC, "just some text\n"),
+    Case("Tab in indentation", TOPIC, "title: x\nclaims:\n\t- id: a\n"),
+    Case("Control character (NUL)", TOPIC, 'title: "x\\0y"\n'),
+    Case("Bidirectional override (U+202E)", TOPIC, "title: pay\u202eexe.txt\n", shown="title: pay(U+202E)exe.txt"),
+    Case("Not UTF-8", TOPIC, "title: caf\udce9\n", shown="title: café (saved as Latin-1)"),
+    Case("12 MB file", TOPIC, "title: " + "x" * (12 * 1024 * 1024) + "\n", shown="(a 12 MB file)"),
+    Case("YAML syntax error", TOPIC, "title: [unclosed\nclaims: []\n"),
+    Case("A key that is not text", TOPIC, "? [a, b]\n: 1\n"),
+    # -- YAML 1.1 surprises do not happen: values stay the text typed
+    Case("`NO` where a status belongs", CLAIM, "status: NO", old="status: confirmed"),
+    Case("`1.10` and `12:30` stay text", CLAIM, "status_note: 1.10 at 12:30", old="status_note: Two outlets report the council's statement in their own words."),
+    Case("Impossible date", CLAIM, "claimed_on: 2024-13-45", old="claimed_on: 2024-03-04"),
+    # -- fields and types
+    Case("Missing field", CLAIM, "", old="    statement: The cracks were caused by the contractor's work.\n"),
+    Case("Unknown field", CLAIM, "    statment: x\n    status_note: The contractor", old="    status_note: The contractor"),
+    Case("Empty value", CLAIM, "    status_note:", old="    status_note: The contractor denies it."),
+    Case("Blank text", CLAIM, "    status_note: '  '", old="    status_note: The contractor denies it."),
+    Case("Unknown status", CLAIM, "status: confirmd", old="status: confirmed"),
+    Case("Unknown stance", CLAIM, "stance: denys", old="stance: denies"),
+    Case("Text where a list belongs", CLAIM, "claimed_by: council", old="claimed_by: [council]"),
+    Case("Text where a mapping belongs", TOPIC, "    evidence:\n      - gazette\n", old=TOPIC_EVIDENCE),
+    Case("Empty list", TOPIC, "    evidence: []\n", old=TOPIC_EVIDENCE),
+    Case("Empty quote", TOPIC, "quote: ''", old="quote: Engineers told the Gazette the repairs could take up to three months."),
+    Case("A number that is not a number", "content/topics/duration.yaml", "value: six,", old="value: 6,"),
+    Case("Invalid id", CLAIM, "  - id: Cracks_From", old="  - id: cracks-from-contractor"),
+    Case("Path-like id", CLAIM, "  - id: ../../index", old="  - id: cracks-from-contractor"),
+    Case("`javascript:` URL", "content/sources.yaml", "url: ' JaVaScRiPt:alert(1)'", old="url: https://gazette.example/bridge"),
+    Case("`data:` URL", "content/sources.yaml", "url: 'data:text/html,<script>alert(1)</script>'", old="url: https://gazette.example/bridge"),
+    Case("URL that tries to end its link", "content/sources.yaml", "url: 'https://ok.example) [e](javascript:alert(1)'", old="url: https://gazette.example/bridge"),
+    # -- files
+    Case("Missing content file", "content/actors.yaml", "<delete>"),
+    Case("Stray content file", "content/notes.yaml", "a: 1\n"),
+    Case("Bad topic file name", "content/topics/Repairs Plan.yaml", "title: x\nclaims: []\n"),
+    # -- references and ids
+    Case("Unknown source", CLAIM, "      - source: herld", old="      - source: herald"),
+    Case("Unknown actor", CLAIM, "via: contracter", old="via: contractor"),
+    Case("Unknown actor or source as claimant", CLAIM, "claimed_by: [councel]", old="claimed_by: [council]"),
+    Case("Unknown actor in a via chain", TOPIC, "via: [engineers, enginers]", old="via: engineers"),
+    Case("Duplicate id", "content/actors.yaml", "    part_of: council\n  - id: council\n    name: The council again\n    kind: local government",
+         old="    part_of: council"),
+    Case("The same claim id twice", "content/topics/repairs.yaml", "id: closed-six-weeks", old="id: repairs-three-months"),
+    Case("Ids that differ only in case (Claim-1, claim-1)", "content/topics/repairs.yaml", "id: Closed-Six-Weeks", old="id: repairs-three-months"),
+    Case("Unknown part_of", "content/actors.yaml", "    part_of: councl", old="    part_of: council"),
+    Case("part_of loop", "content/actors.yaml", "  - id: council\n    name: City council\n    part_of: spokesperson",
+         old="  - id: council\n    name: City council"),
+    Case("Missing seed file", "content/sources.yaml", "seed: herold.txt", old="seed: herald.txt"),
+    # -- quotes and figures
+    Case("Quote not in its source", TOPIC, "the repairs could take up to four months", old="the repairs could take up to three months"),
+    Case("Quote with nothing like it in its source", TOPIC, "quote: Zebras.", old="quote: Engineers told the Gazette the repairs could take up to three months."),
+    Case("Unknown quantity", "content/topics/duration.yaml", "{quantity: closure-wks, value: 6", old="{quantity: closure-weeks, value: 6"),
+    Case("Figure not stated in its quote", "content/topics/duration.yaml", "value: 9, unit", old="value: 8, unit"),
+    # -- history
+    Case("History out of order", "content/topics/duration.yaml", "date: 2024-03-05", old="date: 2024-03-01"),
+    Case("History that ends elsewhere", "content/topics/duration.yaml", "status: confirmed, note", old="status: disputed, note"),
+    # -- status rules
+    Case("Confirmed on one origin", TOPIC, "status: confirmed", old="status: unconfirmed"),
+    Case("A denied claim marked unconfirmed", CLAIM, "status: unconfirmed", old="status: denied"),
+    Case("A disputed claim marked unconfirmed", TOPIC, "stance: disputes", old="stance: asserts"),
+    Case("Denied without a denial", TOPIC, "status: denied", old="status: unconfirmed"),
+    Case("Disputed without a dispute", TOPIC, "status: disputed", old="status: unconfirmed"),
+]
