@@ -7,19 +7,12 @@ is made long enough that its first match in the seed is the quoted passage.
 """
 from __future__ import annotations
 
-import re
 from urllib.parse import quote, unquote
 
-from .quotes import Seed, quote_parts
+from .quotes import Seed
 
-_VARIANTS = {" ": r"\s+", "'": "['\u2018\u2019\u201a\u201b\u2032]", '"': '["\u201c\u201d\u201e\u201f\u2033]',
-             "-": "[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212]"}
 SHORT_WORDS = 10
 EDGE_WORDS = 4
-
-
-def _pattern(normalised: str) -> re.Pattern[str]:
-    return re.compile("".join(_VARIANTS.get(c, re.escape(c)) for c in normalised))
 
 
 def _collapse(text: str) -> str:
@@ -28,15 +21,11 @@ def _collapse(text: str) -> str:
 
 def quoted_span(seed: Seed, quote_text: str) -> tuple[int, int, list[str]] | None:
     """Where the quote stands in the raw seed text: start, end, and each part as the seed writes it."""
-    position, start, raw_parts = 0, None, []
-    for part in quote_parts(quote_text):
-        match = _pattern(part).search(seed.text, position)
-        if match is None:
-            return None
-        start = match.start() if start is None else start
-        position = match.end()
-        raw_parts.append(_collapse(match.group()))
-    return (start, position, raw_parts) if start is not None else None
+    spans = seed.spans(quote_text)
+    if spans is None:
+        return None
+    raw = [(seed.raw_offset(a), seed.raw_offset(b - 1) + 1) for a, b in spans]
+    return raw[0][0], raw[-1][1], [_collapse(seed.text[a:b]) for a, b in raw]
 
 
 def _encode(text: str) -> str:
@@ -52,12 +41,12 @@ def text_fragment(seed: Seed, quote_text: str) -> str | None:
     words_first, words_last = parts[0].split(), parts[-1].split()
     if len(parts) == 1 and len(words_first) <= SHORT_WORDS:
         return f":~:text={_encode(parts[0])}"
+    wanted = _collapse(seed.text[start_at:span[1]])
     for n in range(EDGE_WORDS, max(len(words_first), len(words_last)) + 1):
         start = " ".join(words_first[:n])
         end = " ".join(words_last[-n:])
-        fragment = f":~:text={_encode(start)},{_encode(end)}"
-        if match_fragment(fragment, seed.text) == _collapse(seed.text[start_at:span[1]]):
-            return fragment
+        if _first_match(start, end, seed.collapsed, seed.folded) == wanted:
+            return f":~:text={_encode(start)},{_encode(end)}"
     return None
 
 
@@ -69,14 +58,17 @@ def match_fragment(fragment: str, page_text: str) -> str | None:
     """
     terms = [unquote(t) for t in fragment.removeprefix(":~:text=").split(",")]
     text = _collapse(page_text)
-    folded = text.casefold()
-    start = folded.find(terms[0].casefold())
+    return _first_match(terms[0], terms[1] if len(terms) > 1 else None, text, text.casefold())
+
+
+def _first_match(start_term: str, end_term: str | None, text: str, folded: str) -> str | None:
+    start = folded.find(start_term.casefold())
     if start < 0:
         return None
-    if len(terms) == 1:
-        return text[start:start + len(terms[0])]
-    end = folded.find(terms[1].casefold(), start + len(terms[0]))
-    return None if end < 0 else text[start:end + len(terms[1])]
+    if end_term is None:
+        return text[start:start + len(start_term)]
+    end = folded.find(end_term.casefold(), start + len(start_term))
+    return None if end < 0 else text[start:end + len(end_term)]
 
 
 def link_to_passage(url: str, seed: Seed | None, quote_text: str) -> str:

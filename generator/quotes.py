@@ -1,6 +1,7 @@
 """Checking quotes against the seed texts they claim to come from."""
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from dataclasses import dataclass
@@ -37,8 +38,35 @@ class Seed:
     text: str
 
     @cached_property
+    def _words(self) -> tuple[list[tuple[int, int]], list[int], str]:
+        # Translation maps one character to one, so offsets in the translated text are raw offsets.
+        translated = self.text.translate(_TRANSLATE)
+        words = [(m.start(), m.end()) for m in re.finditer(r"\S+", translated)]
+        starts, offset = [], 0
+        for start, end in words:
+            starts.append(offset)
+            offset += end - start + 1
+        return words, starts, " ".join(translated[a:b] for a, b in words)
+
+    @cached_property
     def normalised(self) -> str:
-        return normalise(self.text)
+        """The text as compared (same as `normalise(text)`), built once per seed."""
+        return self._words[2]
+
+    def raw_offset(self, normalised_offset: int) -> int:
+        """Where a character of the normalised text stands in the raw text."""
+        words, starts, _ = self._words
+        i = bisect.bisect_right(starts, normalised_offset) - 1
+        return words[i][0] + (normalised_offset - starts[i])
+
+    @cached_property
+    def collapsed(self) -> str:
+        """The raw characters with whitespace folded: what a browser's text search sees."""
+        return " ".join(self.text.split())
+
+    @cached_property
+    def folded(self) -> str:
+        return self.collapsed.casefold()
 
     @cached_property
     def passages(self) -> list[str]:
@@ -49,15 +77,19 @@ class Seed:
 
     def find(self, quote: str) -> int | None:
         """Offset in the normalised text where the quote starts, or None if it is not there."""
-        start = None
-        position = 0
+        spans = self.spans(quote)
+        return spans[0][0] if spans else None
+
+    def spans(self, quote: str) -> list[tuple[int, int]] | None:
+        """(start, end) in the normalised text of each part of the quote, in order; None if absent."""
+        spans, position = [], 0
         for part in quote_parts(quote):
             found = self.normalised.find(part, position)
             if found < 0:
                 return None
-            start = found if start is None else start
             position = found + len(part)
-        return start
+            spans.append((found, position))
+        return spans or None
 
     def closest(self, quote: str) -> tuple[str, float]:
         """The passage most like the quote, and how alike (0 to 1)."""

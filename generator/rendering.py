@@ -25,6 +25,9 @@ from .statuses import STANCES, STATUSES, Term
 
 FIGURE_TERM = Term("figure", "Figure", ":material-numeric:", "A number the evidence gives.")
 CSS_PATH = "stylesheets/factsheet.css"
+PANEL_ROWS = 12
+HOME_QUANTITIES = 10
+HOME_ATTRIBUTIONS = 3
 SITE_PAGES = ["index.md", "figures.md", "sources.md", "actors.md", "method.md"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]
@@ -66,6 +69,7 @@ class Index:
     citations: dict[str, list[Citation]] = field(default_factory=lambda: defaultdict(list))
     by_party: dict[str, list[tuple[str, Citation]]] = field(default_factory=lambda: defaultdict(list))
     figures: dict[str, list[FigureUse]] = field(default_factory=lambda: defaultdict(list))
+    disagreeing_ids: set[str] = field(default_factory=set)
 
     @classmethod
     def build(cls, content: Content, seeds: SeedLibrary) -> Index:
@@ -86,6 +90,7 @@ class Index:
                 links.append(link_to_passage(source.url, seeds.get(source.seed), item.quote) if source.url else None)
             index.views[claim.id] = ClaimView(topic, claim, corroboration(claim, index.parties),
                                               attributed_differently(claim, index.parties), tuple(links))
+        index.disagreeing_ids = {q.id for q in content.sheet.quantities if disagrees(index.figures[q.id])}
         return index
 
     @property
@@ -97,15 +102,42 @@ class Index:
         return self.content.sheet.quantities
 
     def disagreeing(self) -> list[Quantity]:
-        return [q for q in self.quantities if disagrees(self.figures[q.id])]
+        return [q for q in self.quantities if q.id in self.disagreeing_ids]
+
+    def figure_groups(self, quantity_id: str) -> list[tuple[str, list[FigureUse]]]:
+        """Each distinct figure ('about 10,000 troops') with the evidence that gives it, in order of appearance."""
+        groups: dict[str, list[FigureUse]] = {}
+        for use in self.figures[quantity_id]:
+            groups.setdefault(figure_text(use.figure), []).append(use)
+        return list(groups.items())
+
+    def attributions(self, uses: list[FigureUse]) -> list[str]:
+        """'South Korean media, citing NIS, in Al Jazeera' for each use, each said once."""
+        seen = {f"{self.parties.attribution(u.item)}, in {self.sources[u.item.source].publisher}": None for u in uses}
+        return list(seen)
 
     def distinct_figures(self, quantity_id: str) -> int:
-        return len({figure_text(u.figure) for u in self.figures[quantity_id]})
+        return len(self.figure_groups(quantity_id))
+
+    def panel_uses(self, quantity_id: str, limit: int = PANEL_ROWS) -> tuple[list[FigureUse], int]:
+        """Up to `limit` figures for a claim's panel, taking each distinct value in turn, and how many are left out.
+
+        A panel on every claim listing every figure would grow with the square of the claims.
+        """
+        queues = [list(uses) for _, uses in self.figure_groups(quantity_id)]
+        chosen: list[FigureUse] = []
+        while len(chosen) < limit and any(queues):
+            for queue in queues:
+                if queue and len(chosen) < limit:
+                    chosen.append(queue.pop(0))
+        order = {id(u): i for i, u in enumerate(self.figures[quantity_id])}
+        chosen.sort(key=lambda u: order[id(u)])
+        return chosen, len(self.figures[quantity_id]) - len(chosen)
 
     def panels(self, claim: Claim) -> list[Quantity]:
         """Quantities this claim gives figures for on which sources disagree."""
         mine = {f.quantity for item in claim.evidence for f in item.figures}
-        return [q for q in self.disagreeing() if q.id in mine]
+        return [q for q in self.quantities if q.id in mine and q.id in self.disagreeing_ids]
 
     def origin_counts(self) -> list[tuple[str, int, int]]:
         """(origin name, claims it supports, claims it alone supports), most claims first."""
@@ -139,7 +171,8 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(id=md_id, url=md_url, paragraphs=md_paragraphs, text=md_text, date=long_date, title_meta=title_meta)
     env.globals.update(STATUSES=STATUSES, STANCES=STANCES, Stance=Stance, Md=Md, host=_host, RULES=RULES,
-                       figure_text=figure_text, FIGURE=FIGURE_TERM)
+                       figure_text=figure_text, FIGURE=FIGURE_TERM,
+                       HOME_QUANTITIES=HOME_QUANTITIES, HOME_ATTRIBUTIONS=HOME_ATTRIBUTIONS)
     return env
 
 

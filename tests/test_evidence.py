@@ -102,9 +102,10 @@ def test_russia_denies_and_nato_cannot_confirm(real) -> None:  # type: ignore[no
 def test_home_page_shows_disagreement_and_the_single_origin() -> None:
     home = render(Project(ROOT / "content", ROOT / "seeds"))["index.md"]
     disagree = home[home.index("## Where sources disagree"):home.index("## Who the claims come from")]
-    assert "12,000 troops (National Intelligence Service \\(NIS\\), in Yonhap News Agency)" in disagree
-    assert "10,000 troops (Ukrainian intelligence, in Al Jazeera)" in disagree
-    assert "6 soldiers" in disagree and "6 military officers" in disagree
+    assert "**12,000 troops** (National Intelligence Service \\(NIS\\), in Yonhap News Agency; " in disagree
+    assert "**about 10,000 troops** (National Intelligence Service \\(NIS\\), in Unnamed publisher)" in disagree
+    assert "**10,000 troops** (Ukrainian intelligence, in Al Jazeera; Ukrainian intelligence, in The Moscow Times)" in disagree
+    assert "**6 soldiers** (Ukrainian media, in Al Jazeera); **6 military officers** (Ukrainian media, in The Moscow Times)" in disagree
     origins = home[home.index("## Who the claims come from"):]
     assert origins.splitlines()[6].startswith("| National Intelligence Service \\(NIS\\) |")
 
