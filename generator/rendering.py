@@ -25,7 +25,6 @@ from .statuses import STANCES, STATUSES, Term
 
 FIGURE_TERM = Term("figure", "Figure", ":material-numeric:", "A number the evidence gives.")
 CSS_PATH = "stylesheets/factsheet.css"
-PANEL_ROWS = 12
 HOME_QUANTITIES = 10
 HOME_ATTRIBUTIONS = 3
 SITE_PAGES = ["index.md", "figures.md", "sources.md", "actors.md", "method.md"]
@@ -111,28 +110,17 @@ class Index:
             groups.setdefault(figure_text(use.figure), []).append(use)
         return list(groups.items())
 
-    def attributions(self, uses: list[FigureUse]) -> list[str]:
-        """'South Korean media, citing NIS, in Al Jazeera' for each use, each said once."""
-        seen = {f"{self.parties.attribution(u.item)}, in {self.sources[u.item.source].publisher}": None for u in uses}
+    def attributions(self, uses: list[FigureUse], dated: bool = False) -> list[str]:
+        """'South Korean media, citing NIS, in Al Jazeera (18 October 2024)' for each use, each said once."""
+        seen: dict[str, None] = {}
+        for use in uses:
+            source = self.sources[use.item.source]
+            when = f" ({long_date(source.published) if source.published else 'undated'})" if dated else ""
+            seen[f"{self.parties.attribution(use.item)}, in {source.publisher}{when}"] = None
         return list(seen)
 
     def distinct_figures(self, quantity_id: str) -> int:
         return len(self.figure_groups(quantity_id))
-
-    def panel_uses(self, quantity_id: str, limit: int = PANEL_ROWS) -> tuple[list[FigureUse], int]:
-        """Up to `limit` figures for a claim's panel, taking each distinct value in turn, and how many are left out.
-
-        A panel on every claim listing every figure would grow with the square of the claims.
-        """
-        queues = [list(uses) for _, uses in self.figure_groups(quantity_id)]
-        chosen: list[FigureUse] = []
-        while len(chosen) < limit and any(queues):
-            for queue in queues:
-                if queue and len(chosen) < limit:
-                    chosen.append(queue.pop(0))
-        order = {id(u): i for i, u in enumerate(self.figures[quantity_id])}
-        chosen.sort(key=lambda u: order[id(u)])
-        return chosen, len(self.figures[quantity_id]) - len(chosen)
 
     def panels(self, claim: Claim) -> list[Quantity]:
         """Quantities this claim gives figures for on which sources disagree."""
