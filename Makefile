@@ -3,7 +3,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PYTHON ?= python3
 
-.PHONY: site test serve check clean
+.PHONY: site test serve check bench clean
 
 ## Build site/ from content/ (creates .venv with pinned dependencies on first run).
 site: $(VENV)/.site-deps
@@ -17,6 +17,10 @@ test: $(VENV)/.test-deps
 ## Preview with live reload at http://127.0.0.1:8000 while you edit content/.
 serve: $(VENV)/.site-deps
 	$(VENV)/bin/mkdocs serve
+
+## Measure speed and size at 1,000 and 10,000 synthetic claims (several minutes; not part of the tests).
+bench: $(VENV)/.site-deps
+	$(PY) benchmarks/bench.py
 
 ## Validate content/ only.
 check: $(VENV)/.site-deps

@@ -19,7 +19,7 @@ import markdown
 from .model import ID_RE
 
 # The extensions the generated Markdown relies on; mkdocs.yml must enable exactly these.
-MARKDOWN_EXTENSIONS = ["attr_list", "admonition", "footnotes", "tables", "toc", "fenced_code", "pymdownx.emoji"]
+MARKDOWN_EXTENSIONS = ["attr_list", "admonition", "footnotes", "tables", "toc", "fenced_code"]
 
 
 class Md(str):

@@ -19,11 +19,11 @@ from .escaping import Md, finalize, md_id, md_paragraphs, md_text, md_url, title
 from .evidence import (RULES, Corroboration, FigureUse, Parties, attributed_differently, corroboration,
                        disagrees, figure_text, latest_changes)
 from .fragments import link_to_passage
+from .icons import icon_css
 from .model import Claim, Evidence, Quantity, Source, Stance, Status
 from .quotes import SeedLibrary
 from .statuses import STANCES, STATUSES, Term
 
-FIGURE_TERM = Term("figure", "Figure", ":material-numeric:", "A number the evidence gives.")
 CSS_PATH = "stylesheets/factsheet.css"
 HOME_QUANTITIES = 10
 HOME_ATTRIBUTIONS = 3
@@ -159,7 +159,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(id=md_id, url=md_url, paragraphs=md_paragraphs, text=md_text, date=long_date, title_meta=title_meta)
     env.globals.update(STATUSES=STATUSES, STANCES=STANCES, Stance=Stance, Md=Md, host=_host, RULES=RULES,
-                       figure_text=figure_text, FIGURE=FIGURE_TERM,
+                       figure_text=figure_text,
                        HOME_QUANTITIES=HOME_QUANTITIES, HOME_ATTRIBUTIONS=HOME_ATTRIBUTIONS)
     return env
 
@@ -175,7 +175,7 @@ def _host(url: str) -> str:
 
 def badge(term: Term, root: str) -> Md:
     """A status badge: icon and word, coloured by CSS, linking to its definition."""
-    return Md(f"[{term.icon} {term.label}]({root}method.md#status-{term.value}){{ .fs-badge .fs-badge--{term.value} }}")
+    return Md(f"[{term.label}]({root}method.md#status-{term.value}){{ .fs-badge .fs-badge--{term.value} }}")
 
 
 def render_site(content: Content, seeds: SeedLibrary) -> dict[str, str]:
@@ -184,7 +184,7 @@ def render_site(content: Content, seeds: SeedLibrary) -> dict[str, str]:
     pages = {name: _render(f"{name}.j2", index, "") for name in SITE_PAGES}
     for topic in content.topics:
         pages[topic_path(topic)] = render_topic(index, topic)
-    pages[CSS_PATH] = (files("generator") / "assets" / "factsheet.css").read_text(encoding="utf-8")
+    pages[CSS_PATH] = (files("generator") / "assets" / "factsheet.css").read_text(encoding="utf-8") + icon_css()
     return pages
 
 
@@ -221,8 +221,6 @@ class Links:
     def claim(self, topic: TopicFile, claim: Claim) -> Md:
         return Md(f"[{md_text(claim.statement)}]({self.root}{topic_path(topic)}#{md_id(claim.id)})")
 
-    def icon(self, term: Term) -> Md:
-        return Md(term.icon)
 
 
 def _render(name: str, index: Index, root: str, **extra: object) -> str:

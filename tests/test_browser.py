@@ -82,7 +82,8 @@ def test_a_claim_badge_is_visible_with_its_word(page, site_url: str) -> None:  #
     badge = section.locator("a.fs-badge")
     assert badge.is_visible()
     assert badge.inner_text().strip() == "Disputed"
-    assert badge.locator("svg").count() == 1  # an icon as well as the word and colour
+    icon = badge.evaluate("e => getComputedStyle(e, '::before').maskImage || getComputedStyle(e, '::before').webkitMaskImage")
+    assert icon.startswith('url("data:image/svg+xml;base64,')  # an icon as well as the word and colour
     colour = badge.evaluate("e => getComputedStyle(e).backgroundColor")
     assert colour == "rgb(160, 69, 0)"
     badge.click()

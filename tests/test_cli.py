@@ -25,9 +25,6 @@ markdown_extensions:
   - footnotes
   - tables
   - toc
-  - pymdownx.emoji:
-      emoji_index: !!python/name:material.extensions.emoji.twemoji
-      emoji_generator: !!python/name:material.extensions.emoji.to_svg
 validation:
   anchors: warn
   unrecognized_links: warn
