@@ -66,10 +66,10 @@ def html_bytes(site: Path) -> int:
 def search_payload(site: Path) -> int:
     """Bytes a reader downloads before the first search result."""
     pagefind = site / "pagefind"
-    if pagefind.is_dir():  # Pagefind: entry, the wasm, the filters, one index chunk and one fragment
+    if pagefind.is_dir():  # Pagefind: its UI, entry, wasm and metadata, the largest index chunk, five result fragments
         entry = json.loads((pagefind / "pagefind-entry.json").read_text())
         language = next(iter(entry["languages"].values()))
-        total = (pagefind / "pagefind-entry.json").stat().st_size + (pagefind / "pagefind.js").stat().st_size
+        total = sum((pagefind / name).stat().st_size for name in ("pagefind-entry.json", "pagefind.js", "pagefind-ui.js", "pagefind-ui.css"))
         total += (pagefind / f"pagefind.{language['hash']}.pf_meta").stat().st_size
         total += max(p.stat().st_size for p in (pagefind / "index").iterdir())
         total += max(p.stat().st_size for p in pagefind.glob("wasm.*.pagefind"))

@@ -2,7 +2,9 @@
 
 Topics of 100 claims; every claim with 2-4 evidence items whose quotes are written into
 the seed text of their source; figures, history and every status, each consistent with
-the status rules, so the sheet passes `factsheet check` like real content.
+the status rules, so the sheet passes `factsheet check` like real content. Proportions
+follow the real sheet (44 claims, 113 quotes: figures on 8 claims, history on 2): here
+figures on 1 claim in 5 and history on 1 in 10, each quantity given by about 5 claims.
 """
 from __future__ import annotations
 
@@ -30,7 +32,7 @@ def make_sheet(root: Path, claims: int, seed: int = 7) -> Path:
                 "published": f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}", "seed": f"seed-{i}.txt",
                 "kind": rng.choice(["wire", "newspaper", "broadcaster", "news-site"]),
                 **({"url": f"https://outlet{i}.example/report/{i}"} if i % 3 else {})} for i in range(n_sources)]
-    quantities = [{"id": f"quantity-{q}", "label": f"Troops moved in operation {q}"} for q in range(max(1, claims // 20))]
+    quantities = [{"id": f"quantity-{q}", "label": f"Troops moved in operation {q}"} for q in range(max(1, claims // 25))]
     seed_text: list[list[str]] = [[f"Report {i}. Background paragraph with no claim in it."] for i in range(n_sources)]
 
     def quote(i: int, j: int, source: int, value: int) -> str:
@@ -45,13 +47,16 @@ def make_sheet(root: Path, claims: int, seed: int = 7) -> Path:
         for k in range(min(100, claims - t * 100)):
             i = t * 100 + k
             kind = i % 4
-            value = 1000 + (i % 7) * 500
-            quantity = f"quantity-{i % len(quantities)}"
+            q = (i // 5) % len(quantities)
+            quantity = f"quantity-{q}"
+            value = 1000 + (q % 7) * 500  # sources agree on a quantity's value unless a claim disputes it
             sources_here = rng.sample(range(n_sources), 3)
             actor = rng.randrange(n_actors)
+            with_figures = i % 5 == 0
             evidence = [{"source": f"source-{sources_here[0]}", "stance": "asserts", "via": f"actor-{actor}",
-                         "quote": quote(i, 0, sources_here[0], value),
-                         "figures": [{"quantity": quantity, "value": value, "unit": "soldiers"}]}]
+                         "quote": quote(i, 0, sources_here[0], value)}]
+            if with_figures:
+                evidence[0]["figures"] = [{"quantity": quantity, "value": value, "unit": "soldiers"}]
             if kind == 0:  # confirmed: a second, independent origin (the outlet's own reporting)
                 status = "confirmed"
                 evidence.append({"source": f"source-{sources_here[1]}", "stance": "reports", "quote": quote(i, 1, sources_here[1], value)})
@@ -62,8 +67,9 @@ def make_sheet(root: Path, claims: int, seed: int = 7) -> Path:
             elif kind == 2:
                 status = "disputed"
                 other = value + 500
-                evidence.append({"source": f"source-{sources_here[1]}", "stance": "disputes", "quote": quote(i, 1, sources_here[1], other),
-                                 "figures": [{"quantity": quantity, "value": other, "unit": "soldiers", "qualifier": "about"}]})
+                evidence.append({"source": f"source-{sources_here[1]}", "stance": "disputes", "quote": quote(i, 1, sources_here[1], other)})
+                if with_figures:
+                    evidence[-1]["figures"] = [{"quantity": quantity, "value": other, "unit": "soldiers", "qualifier": "about"}]
             else:
                 status = "denied"
                 evidence.append({"source": f"source-{sources_here[1]}", "stance": "denies", "via": f"actor-{(actor + 1) % n_actors}",
@@ -92,6 +98,10 @@ def make_sheet(root: Path, claims: int, seed: int = 7) -> Path:
         dump(content / "topics" / f"topic-{t:04d}.yaml", topic)
     for i, lines in enumerate(seed_text):
         (seeds / f"seed-{i}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    config = (Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    project = Path(__file__).resolve().parent.parent
+    import shutil
+
+    shutil.copytree(project / "overrides", root / "overrides", dirs_exist_ok=True)
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (root / "mkdocs.yml").write_text(config.replace("site_name: North Korean troops in Russia — fact sheet", f"site_name: Synthetic {claims}"), encoding="utf-8")
     return root

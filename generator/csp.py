@@ -24,7 +24,8 @@ _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S | re.I)
 _DATA_TYPES = re.compile(r"""\btype=["']?(application/json|application/ld\+json)""", re.I)
 CHARSET = '<meta charset="utf-8">'
 
-POLICY = ("default-src 'none'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:; "
+# 'wasm-unsafe-eval' lets Pagefind run its WebAssembly search; it does not allow eval() of scripts.
+POLICY = ("default-src 'none'; script-src 'self' 'wasm-unsafe-eval' {hashes}; style-src 'self'; img-src 'self' data:; "
           "font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; "
           "base-uri 'none'; form-action 'none'; object-src 'none'")
 

@@ -15,6 +15,7 @@ from .build import Project, generate
 from .csp import UnexpectedScript, add_csp
 from .errors import ContentError
 from .escaping import MARKDOWN_EXTENSIONS
+from .search import SearchIndexError, index_site
 
 log = logging.getLogger("mkdocs.plugins.factsheet")
 # MkDocs turns on these three by itself; they add no syntax that editors' text could use.
@@ -28,6 +29,8 @@ class FactsheetConfig(Config):
     """Folder of the source texts that quotes are checked against."""
     csp = opt.Type(bool, default=True)
     """Put a Content-Security-Policy <meta> tag in every page (see csp.py)."""
+    search = opt.Type(bool, default=True)
+    """Index the built site with Pagefind (see search.py); skipped while serving a preview."""
 
 
 class FactsheetPlugin(BasePlugin[FactsheetConfig]):
@@ -83,6 +86,14 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         try:
             return add_csp(html, where)
         except UnexpectedScript as exc:
+            raise PluginError(str(exc)) from None
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.search or self.serving:
+            return  # the preview skips indexing to stay fast; search works in built sites
+        try:
+            log.info("factsheet: search: %s", index_site(Path(config.site_dir)))
+        except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:

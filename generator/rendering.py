@@ -20,6 +20,7 @@ from .evidence import (RULES, Corroboration, FigureUse, Parties, attributed_diff
                        disagrees, figure_text, latest_changes)
 from .fragments import link_to_passage
 from .icons import icon_css
+from .search import INIT_JS, INIT_JS_PATH
 from .model import Claim, Evidence, Quantity, Source, Stance, Status
 from .quotes import SeedLibrary
 from .statuses import STANCES, STATUSES, Term
@@ -185,6 +186,7 @@ def render_site(content: Content, seeds: SeedLibrary) -> dict[str, str]:
     for topic in content.topics:
         pages[topic_path(topic)] = render_topic(index, topic)
     pages[CSS_PATH] = (files("generator") / "assets" / "factsheet.css").read_text(encoding="utf-8") + icon_css()
+    pages[INIT_JS_PATH] = INIT_JS
     return pages
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tests.conftest import ROOT
 
-PROJECT_PARTS = ["mkdocs.yml", "content", "seeds", "generated/.gitignore"]
+PROJECT_PARTS = ["mkdocs.yml", "overrides", "content", "seeds", "generated/.gitignore"]
 
 
 def copy_project(dest: Path) -> Path:

@@ -61,15 +61,14 @@ def page(browser):  # type: ignore[no-untyped-def]
 
 def test_search_for_a_place_lists_a_claim(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(f"{site_url}/")
-    page.locator("input.md-search__input").click()
-    page.keyboard.type("Vladivostok", delay=20)  # Material searches on key events, as a reader types
-    results = page.locator("a.md-search-result__link")
+    page.locator(".pagefind-ui__search-input").click()
+    page.keyboard.type("Vladivostok", delay=20)  # as a reader types
+    results = page.locator("a.pagefind-ui__result-link")
     results.first.wait_for(timeout=15_000)
     texts = results.all_inner_texts()
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
     assert any("1,500 North Korean special forces to Vladivostok" in t for t in texts), texts
-    # Links carry Material's highlight query (?h=…) between the page and the claim's anchor.
-    wanted = [i for i, h in enumerate(hrefs) if "/topics/01-deployment/" in (h or "") and (h or "").endswith("#nis-1500-special-forces-vladivostok")]
+    wanted = [i for i, h in enumerate(hrefs) if (h or "").endswith("/topics/01-deployment/#nis-1500-special-forces-vladivostok")]
     assert wanted, hrefs
     results.nth(wanted[0]).click()
     page.wait_for_url("**/topics/01-deployment/**#nis-1500-special-forces-vladivostok")
@@ -121,8 +120,24 @@ def test_the_content_security_policy_blocks_an_injected_script(browser, site: Pa
     page.wait_for_timeout(500)
     assert "PWNED" not in page.title()
     assert sum("Content Security Policy" in m for m in messages) >= 2, messages
-    # The theme's own scripts still run under the policy: the search box works.
-    page.locator("input.md-search__input").click()
+    # The site's own scripts still run under the policy: the search box works.
+    page.locator(".pagefind-ui__search-input").click()
     page.keyboard.type("Peskov", delay=20)
-    page.locator("a.md-search-result__link").first.wait_for(timeout=15_000)
+    page.locator("a.pagefind-ui__result-link").first.wait_for(timeout=15_000)
     context.close()
+
+
+@pytest.mark.parametrize(("query", "anchor"), [
+    ("12,000", "/topics/02-troop-numbers/#total-12000-four-brigades"),   # a number as written
+    ("Peskov", "/topics/04-reactions/#russia-denies-using-troops"),      # a word
+    ("denied", "/topics/06-background/#north-korea-arms-supplier"),      # a status word
+])
+def test_search_finds_claims_by_number_word_and_status(page, site_url: str, query: str, anchor: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{site_url}/")
+    page.locator(".pagefind-ui__search-input").click()
+    page.keyboard.type(query, delay=20)
+    results = page.locator("a.pagefind-ui__result-link")
+    results.first.wait_for(timeout=15_000)
+    page.wait_for_timeout(300)
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert any((h or "").endswith(anchor) for h in hrefs), hrefs

@@ -22,7 +22,7 @@ def test_only_the_theme_inline_script_is_hashed() -> None:
     out = add_csp(PAGE, "p.html")
     theme_hash = sha('__md_scope=new URL("..",location)')
     assert out.startswith('<html><head><meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-                          f"script-src 'self' {theme_hash}; style-src 'self';")
+                          f"script-src 'self' 'wasm-unsafe-eval' {theme_hash}; style-src 'self';")
     assert "'unsafe-inline'" not in out and "frame-ancestors" not in out
 
 

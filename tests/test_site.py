@@ -29,7 +29,7 @@ def test_real_content_is_valid_and_covers_every_seed() -> None:
 
 def test_strict_build_has_every_page_and_claim_anchor(real_site: Path) -> None:
     content = check(Project(ROOT / "content", ROOT / "seeds")).content
-    for page in ["index.html", "sources/index.html", "actors/index.html", "method/index.html", "search/search_index.json"]:
+    for page in ["index.html", "sources/index.html", "actors/index.html", "method/index.html", "figures/index.html", "pagefind/pagefind-entry.json"]:
         assert (real_site / page).is_file(), page
     for topic in content.topics:
         page = (real_site / "topics" / topic.id / "index.html").read_text(encoding="utf-8")
