@@ -15,11 +15,13 @@ test: $(VENV)/.test-deps
 	$(VENV)/bin/pytest
 
 ## Preview with live reload at http://127.0.0.1:8000 while you edit content/.
+## --dirty rebuilds only the pages whose Markdown changed (restart after adding or removing a topic).
 serve: $(VENV)/.site-deps
-	$(VENV)/bin/mkdocs serve
+	$(VENV)/bin/mkdocs serve --dirty
 
 ## Measure speed and size at 1,000 and 10,000 synthetic claims (several minutes; not part of the tests).
-bench: $(VENV)/.site-deps
+bench: $(VENV)/.test-deps
+	scripts/install-chromium
 	$(PY) benchmarks/bench.py
 
 ## Validate content/ only.

@@ -63,24 +63,48 @@ def html_bytes(site: Path) -> int:
     return sum(p.stat().st_size for p in site.rglob("*.html"))
 
 
-def search_payload(site: Path) -> int:
-    """Bytes a reader downloads before the first search result."""
-    pagefind = site / "pagefind"
-    if pagefind.is_dir():  # Pagefind: its UI, entry, wasm and metadata, the largest index chunk, five result fragments
-        entry = json.loads((pagefind / "pagefind-entry.json").read_text())
-        language = next(iter(entry["languages"].values()))
-        total = sum((pagefind / name).stat().st_size for name in ("pagefind-entry.json", "pagefind.js", "pagefind-ui.js", "pagefind-ui.css"))
-        total += (pagefind / f"pagefind.{language['hash']}.pf_meta").stat().st_size
-        total += max(p.stat().st_size for p in (pagefind / "index").iterdir())
-        total += max(p.stat().st_size for p in pagefind.glob("wasm.*.pagefind"))
-        total += max(p.stat().st_size for p in (pagefind / "fragment").iterdir()) * 5
-        return total
-    index = site / "search" / "search_index.json"
-    workers = list((site / "assets/javascripts/workers").glob("search.*.min.js"))
-    return index.stat().st_size + sum(p.stat().st_size for p in workers)
+def search_payload(site: Path, query: str = "Vladivostok") -> int:
+    """Bytes a reader's browser fetches for search, from opening the home page to the first result.
+
+    Measured in headless Chromium (Debian's package) on the built site served locally.
+    """
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    fetched: dict[str, int] = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+                                                 args=["--headless", "--no-sandbox", "--disable-gpu"])
+            page = browser.new_page()
+
+            def count(response: object) -> None:
+                url = response.url  # type: ignore[attr-defined]
+                if "/pagefind/" in url:
+                    fetched[url] = len(response.body())  # type: ignore[attr-defined]
+
+            page.on("response", count)
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
+            page.locator(".pagefind-ui__search-input").click()
+            page.keyboard.type(query, delay=10)
+            page.locator("a.pagefind-ui__result-link").first.wait_for(timeout=60_000)
+            page.wait_for_timeout(500)
+            browser.close()
+    finally:
+        server.shutdown()
+    return sum(fetched.values())
 
 
-def preview_latency(root: Path, port: int = 8765) -> float:
+def preview_latency(root: Path, port: int = 8765) -> tuple[float, float]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *SERVE_FLAGS],
                               cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
@@ -92,13 +116,19 @@ def preview_latency(root: Path, port: int = 8765) -> float:
         path.write_text(path.read_text().replace("Synthetic claim 5000,", "EDITED claim 5000,", 1))
         start = time.perf_counter()
         wait_for(url, "EDITED claim 5000", 600)
-        return time.perf_counter() - start
+        note = time.perf_counter() - start
+        time.sleep(3)
+        # A statement also appears on the sources, actors and figures pages, which grow with the sheet.
+        path.write_text(path.read_text().replace("soldiers were moved in operation 5001 ", "soldiers were MOVED in operation 5001 ", 1))
+        start = time.perf_counter()
+        wait_for(url, "soldiers were MOVED in operation 5001", 600)
+        return note, time.perf_counter() - start
     finally:
         server.terminate()
         server.wait(timeout=30)
 
 
-SERVE_FLAGS: list[str] = []
+SERVE_FLAGS = ["--dirty"]  # as `make serve` runs it
 
 
 def wait_for(url: str, text: str, seconds: float) -> None:
@@ -146,11 +176,12 @@ def main() -> None:
     print(f"[{verdict(large['peak'] <= 600)}] peak memory at 10k: {large['peak']:.0f} MB (target <= 600 MB)")
     print(f"[{verdict(build_ratio <= 11)}] build time 10k / 1k: x{build_ratio:.1f} for x10 the claims (target <= 11)")
     print(f"[{verdict(per_claim <= 3072)}] HTML per claim beyond the base: {per_claim / 1024:.2f} KB (target <= 3 KB)")
-    print(f"[{verdict(large['search'] <= 1024 * 1024)}] search payload before the first result at 10k: "
-          f"{large['search'] / 1024 / 1024:.2f} MB (target <= 1 MB)")
+    print(f"[{verdict(large['search'] <= 1024 * 1024)}] search payload (Chromium, home page to first results for "
+          f"'Vladivostok') at 10k: {large['search'] / 1024 / 1024:.2f} MB (target <= 1 MB)")
     if not args.no_preview:
-        latency = preview_latency(work / f"sheet-{SIZES[-1]}")
-        print(f"[{verdict(latency <= 2)}] preview: edit to served page at 10k: {latency:.2f} s (target <= 2 s)")
+        note, statement = preview_latency(work / f"sheet-{SIZES[-1]}")
+        print(f"[{verdict(note <= 2)}] preview at 10k, editing a claim's status note: {note:.2f} s to the served page (target <= 2 s)")
+        print(f"[{verdict(statement <= 2)}] preview at 10k, editing a claim's statement: {statement:.2f} s (target <= 2 s)")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
 

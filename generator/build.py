@@ -12,10 +12,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .content import Content, load_content
+from .content import Content, FileCache, load_content
 from .errors import ContentError, Problem
 from .quotes import SeedLibrary
-from .rendering import render_site
+from .rendering import RenderCache, render_site
 from .validation import validate
 from .writer import WriteReport, write_tree
 
@@ -39,32 +39,56 @@ class Checked:
     seeds: SeedLibrary
 
 
-def check(project: Project) -> Checked:
-    """Gather and validate; the content, or ContentError with every error.
+class Builder:
+    """Runs the phases, keeping what did not change from one build to the next.
 
-    Validation runs even when some topics failed to load (they are left out), so
-    one run reports shape and cross-record problems together.
+    `mkdocs serve` keeps one Builder (in the plugin) across rebuilds, so saving one topic
+    re-reads one file and re-renders one page; every rule is still checked on everything.
     """
-    content, problems = load_content(project.content_dir)
-    seeds = SeedLibrary(project.seeds_dir)
-    if content is not None:
-        problems += validate(content, seeds)
-    errors = [p for p in problems if not p.warning]
-    if errors or content is None:
-        raise ContentError(errors)
-    return Checked(content, sorted(p for p in problems if p.warning), seeds)
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.files: FileCache = {}
+        self.seeds: SeedLibrary | None = None
+        self.pages = RenderCache()
+
+    def check(self) -> Checked:
+        """Gather and validate; the content, or ContentError with every error.
+
+        Validation runs even when some topics failed to load (they are left out), so
+        one run reports shape and cross-record problems together.
+        """
+        if self.seeds is None or self.seeds.signature != self.seeds.current_signature():
+            self.seeds = SeedLibrary(self.project.seeds_dir)
+        content, problems = load_content(self.project.content_dir, self.files)
+        if content is not None:
+            problems += validate(content, self.seeds)
+        errors = [p for p in problems if not p.warning]
+        if errors or content is None:
+            raise ContentError(errors)
+        return Checked(content, sorted(p for p in problems if p.warning), self.seeds)
+
+    def render(self) -> tuple[dict[str, str], list[Problem]]:
+        checked = self.check()
+        return render_site(checked.content, checked.seeds, self.pages), checked.warnings
+
+    def generate(self, out_dir: Path) -> tuple[WriteReport, list[Problem]]:
+        """Check, render and write the Markdown folder that MkDocs reads; also the warnings."""
+        pages, warnings = self.render()
+        return write_tree(out_dir, pages), warnings
+
+
+def check(project: Project) -> Checked:
+    return Builder(project).check()
 
 
 def render(project: Project) -> dict[str, str]:
     """Every generated file, after a successful check."""
-    checked = check(project)
-    return render_site(checked.content, checked.seeds)
+    return Builder(project).render()[0]
 
 
 def generate(project: Project, out_dir: Path) -> tuple[WriteReport, list[Problem]]:
-    """Check, render and write the Markdown folder that MkDocs reads; also the warnings."""
-    checked = check(project)
-    return write_tree(out_dir, render_site(checked.content, checked.seeds)), checked.warnings
+    return Builder(project).generate(out_dir)
 
 
 def build_site(config_file: Path) -> Path:

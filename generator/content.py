@@ -55,8 +55,16 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def load_content(content_dir: Path) -> tuple[Content | None, list[Problem]]:
-    """Read and shape-check every file; the content if all is well, and all problems."""
+FileCache = dict[str, tuple[tuple[int, int], Any, list[Problem]]]
+"""display path → ((mtime_ns, size), (document, model) or None, problems): reused while a file is unchanged."""
+
+
+def load_content(content_dir: Path, cache: FileCache | None = None) -> tuple[Content | None, list[Problem]]:
+    """Read and shape-check every file; the content if all is well, and all problems.
+
+    With a cache (kept by the MkDocs plugin across `serve` rebuilds), files whose size and
+    modification time are unchanged are not read again.
+    """
     problems: list[Problem] = []
     docs: dict[str, YamlDocument] = {}
     parsed: dict[str, Any] = {}
@@ -68,16 +76,19 @@ def load_content(content_dir: Path) -> tuple[Content | None, list[Problem]]:
         if not path.is_file():
             problems.append(Problem(Location(shown), "file not found", f"create it; see the README for a {path.name} example"))
             return None
-        doc, file_problems = load_yaml_file(path, shown)
-        problems.extend(file_problems)
-        if doc is None:
+        stat = path.stat()
+        signature = (stat.st_mtime_ns, stat.st_size)
+        if cache is not None and shown in cache and cache[shown][0] == signature:
+            _, loaded, found = cache[shown]
+        else:
+            loaded, found = _read(path, shown, model)
+            if cache is not None:
+                cache[shown] = (signature, loaded, found)
+        problems.extend(found)
+        if loaded is None:
             return None
-        docs[shown] = doc
-        result = validate_shape(doc, model)
-        if isinstance(result, list):
-            problems.extend(result)
-            return None
-        return result
+        docs[shown] = loaded[0]
+        return loaded[1]
 
     for name, model in FIXED_FILES.items():
         parsed[name] = read(content_dir / name, model)
@@ -107,6 +118,16 @@ def load_content(content_dir: Path) -> tuple[Content | None, list[Problem]]:
         docs[display_path(content_dir / "sources.yaml")], docs[display_path(content_dir / "actors.yaml")],
     )
     return content, problems
+
+
+def _read(path: Path, shown: str, model: type[BaseModel]) -> tuple[tuple[YamlDocument, BaseModel] | None, list[Problem]]:
+    doc, problems = load_yaml_file(path, shown)
+    if doc is None:
+        return None, problems
+    result = validate_shape(doc, model)
+    if isinstance(result, list):
+        return None, result
+    return (doc, result), []
 
 
 def slug(text: str) -> str:

@@ -72,7 +72,12 @@ def _first_match(start_term: str, end_term: str | None, text: str, folded: str) 
 
 
 def link_to_passage(url: str, seed: Seed | None, quote_text: str) -> str:
-    fragment = text_fragment(seed, quote_text) if seed else None
+    fragment = None
+    if seed is not None:
+        key = ("fragment", quote_text)
+        if key not in seed.memo:
+            seed.memo[key] = text_fragment(seed, quote_text)
+        fragment = seed.memo[key]  # type: ignore[assignment]
     if fragment is None:
         return url
     return f"{url}{fragment}" if "#" in url else f"{url}#{fragment}"

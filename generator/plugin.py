@@ -11,7 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from .build import Project, generate
+from .build import Builder, Project
 from .csp import UnexpectedScript, add_csp
 from .errors import ContentError
 from .escaping import MARKDOWN_EXTENSIONS
@@ -35,6 +35,7 @@ class FactsheetConfig(Config):
 
 class FactsheetPlugin(BasePlugin[FactsheetConfig]):
     project: Project
+    builder: Builder | None = None
     serving = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -44,6 +45,8 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path or ".").parent
         self.project = Project(base / self.config.content_dir, base / self.config.seeds_dir)
+        if self.builder is None or self.builder.project != self.project:
+            self.builder = Builder(self.project)  # kept across `serve` rebuilds: see on_startup
         unsupported = set(config.markdown_extensions) - set(MARKDOWN_EXTENSIONS) - MKDOCS_DEFAULT_EXTENSIONS
         if unsupported:
             # The escaping of editors' text covers the syntax of these extensions only.
@@ -58,7 +61,8 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         try:
-            report, warnings = generate(self.project, Path(config.docs_dir))
+            assert self.builder is not None
+            report, warnings = self.builder.generate(Path(config.docs_dir))
         except ContentError as exc:
             for problem in exc.problems:
                 log.error(str(problem))
@@ -100,4 +104,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         for folder in (self.project.content_dir, self.project.seeds_dir):
             if folder.is_dir():
                 server.watch(str(folder))
+        # The docs folder is our own output, rewritten from content/ on every build: watching
+        # it too would make every edit build twice.
+        server.unwatch(config.docs_dir)
         return server

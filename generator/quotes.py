@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -36,6 +36,8 @@ class Seed:
 
     name: str
     text: str
+    memo: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
+    """Answers already worked out for this text (quote spans, text fragments), kept across rebuilds."""
 
     @cached_property
     def _words(self) -> tuple[list[tuple[int, int]], list[int], str]:
@@ -82,6 +84,12 @@ class Seed:
 
     def spans(self, quote: str) -> list[tuple[int, int]] | None:
         """(start, end) in the normalised text of each part of the quote, in order; None if absent."""
+        key = ("spans", quote)
+        if key not in self.memo:
+            self.memo[key] = self._spans(quote)
+        return self.memo[key]  # type: ignore[return-value]
+
+    def _spans(self, quote: str) -> list[tuple[int, int]] | None:
         spans, position = [], 0
         for part in quote_parts(quote):
             found = self.normalised.find(part, position)
@@ -108,11 +116,17 @@ class Seed:
 
 
 class SeedLibrary:
-    """The seed folder; each file read at most once per build."""
+    """The seed folder; each file read at most once (and kept while the folder is unchanged)."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._seeds: dict[str, Seed | None] = {}
+        self.signature = self.current_signature()
+
+    def current_signature(self) -> tuple[tuple[str, int, int], ...]:
+        if not self.folder.is_dir():
+            return ()
+        return tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in self.folder.iterdir() if p.is_file()))
 
     def names(self) -> list[str]:
         return sorted(p.name for p in self.folder.iterdir() if p.is_file()) if self.folder.is_dir() else []

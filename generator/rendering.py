@@ -179,15 +179,64 @@ def badge(term: Term, root: str) -> Md:
     return Md(f"[{term.label}]({root}method.md#status-{term.value}){{ .fs-badge .fs-badge--{term.value} }}")
 
 
-def render_site(content: Content, seeds: SeedLibrary) -> dict[str, str]:
+@dataclass
+class RenderCache:
+    """Pages kept from the previous build, with what they were made from (for `mkdocs serve`).
+
+    Cached content models are the same objects while their files are unchanged, so their
+    identity tells whether a topic changed.
+    """
+
+    topics: dict[str, tuple[object, str]] = field(default_factory=dict)
+    listings: tuple[object, dict[str, str]] | None = None
+    listing_fields: dict[int, tuple[object, tuple[object, ...]]] = field(default_factory=dict)
+
+
+def render_site(content: Content, seeds: SeedLibrary, cache: RenderCache | None = None) -> dict[str, str]:
     """Every generated file of the site, by path relative to the docs folder."""
+    cache = cache or RenderCache()
     index = Index.build(content, seeds)
-    pages = {name: _render(f"{name}.j2", index, "") for name in SITE_PAGES}
+    shared = (id(content.sheet), id(content.sources_doc), id(content.actors_doc), seeds.signature)
+    listings_key = (shared, tuple(_listing_fields(cache, t) for t in content.topics))
+    if cache.listings is not None and cache.listings[0] == listings_key:
+        pages = dict(cache.listings[1])
+    else:
+        pages = {name: _render(f"{name}.j2", index, "") for name in SITE_PAGES}
+        cache.listings = (listings_key, dict(pages))
     for topic in content.topics:
-        pages[topic_path(topic)] = render_topic(index, topic)
+        key = (shared, id(topic.topic), _panel_inputs(index, topic))
+        cached = cache.topics.get(topic.id)
+        if cached is None or cached[0] != key:
+            cached = (key, render_topic(index, topic))
+            cache.topics[topic.id] = cached
+        pages[topic_path(topic)] = cached[1]
     pages[CSS_PATH] = (files("generator") / "assets" / "factsheet.css").read_text(encoding="utf-8") + icon_css()
     pages[INIT_JS_PATH] = INIT_JS
     return pages
+
+
+def _listing_fields(cache: RenderCache, topic: TopicFile) -> tuple[object, ...]:
+    """What the listing pages (home, figures, sources, actors) show of a topic's claims.
+
+    A status note or a quote does not appear there, so editing one re-renders only its topic.
+    """
+    kept = cache.listing_fields.get(id(topic.topic))
+    if kept is not None and kept[0] is topic.topic:
+        return kept[1]
+    fields = (topic.id, topic.topic.title, tuple(
+        (c.id, c.statement, c.status, tuple(c.claimed_by), tuple(
+            (e.source, e.stance, e.via_chain, tuple((f.quantity, f.value, f.unit, f.qualifier) for f in e.figures))
+            for e in c.evidence), tuple((h.date, h.status, h.note) for h in c.history))
+        for c in topic.topic.claims))
+    cache.listing_fields[id(topic.topic)] = (topic.topic, fields)
+    return fields
+
+
+def _panel_inputs(index: Index, topic: TopicFile) -> tuple[object, ...]:
+    """The figures of other topics that this topic's disagreement panels show."""
+    used = sorted({f.quantity for c in topic.topic.claims for e in c.evidence for f in e.figures} & index.disagreeing_ids)
+    return tuple((q, tuple((text, tuple(index.attributions(uses, dated=True))) for text, uses in index.figure_groups(q)))
+                 for q in used)
 
 
 def topic_path(topic: TopicFile) -> str:
