@@ -56,7 +56,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
             # Topics, never one entry per claim: the nav is copied into every page.
             topics = sorted(p.name.rsplit(".", 1)[0] for p in (self.project.content_dir / "topics").glob("*.y*ml"))
             config.nav = ["index.md", {"Topics": [f"topics/{t}.md" for t in topics]},
-                          "figures.md", "sources.md", "actors.md", "method.md"]
+                          "figures/index.md", "sources/index.md", "actors/index.md", "method.md"]
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:

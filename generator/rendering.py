@@ -26,9 +26,10 @@ from .quotes import SeedLibrary
 from .statuses import STANCES, STATUSES, Term
 
 CSS_PATH = "stylesheets/factsheet.css"
+LISTING_PAGE = 100
 HOME_QUANTITIES = 10
 HOME_ATTRIBUTIONS = 3
-SITE_PAGES = ["index.md", "figures.md", "sources.md", "actors.md", "method.md"]
+SITE_PAGES = ["index.md", "method.md"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]
 
@@ -59,6 +60,37 @@ class ClaimView:
     """Per evidence item: the source's URL, pointing at the quoted passage where possible."""
 
 
+@dataclass(frozen=True)
+class Listing:
+    """A listing (sources, actors, figures) laid out on pages of at most LISTING_PAGE entries.
+
+    One page while it is small; past that, an index page and numbered pages, so that no page
+    grows with the sheet and an edit rebuilds only the pages that show what changed.
+    """
+
+    kind: str
+    title: str
+    pages: tuple[tuple[str, tuple[str, ...]], ...]
+    """(page path, the ids of its entries)."""
+    page_of: dict[str, str]
+    labels: dict[str, str]
+
+    @classmethod
+    def lay_out(cls, kind: str, title: str, entries: list[tuple[str, str]]) -> Listing:
+        ids = [ident for ident, _ in entries]
+        if len(ids) <= LISTING_PAGE:
+            pages = ((f"{kind}/index.md", tuple(ids)),)
+        else:
+            pages = tuple((f"{kind}/{n + 1}.md", tuple(ids[i:i + LISTING_PAGE]))
+                          for n, i in enumerate(range(0, len(ids), LISTING_PAGE)))
+        page_of = {ident: path for path, chunk in pages for ident in chunk}
+        return cls(kind, title, pages, page_of, dict(entries))
+
+    @property
+    def split(self) -> bool:
+        return len(self.pages) > 1
+
+
 @dataclass
 class Index:
     """Lookups computed once per build and shared by every page."""
@@ -70,6 +102,7 @@ class Index:
     by_party: dict[str, list[tuple[str, Citation]]] = field(default_factory=lambda: defaultdict(list))
     figures: dict[str, list[FigureUse]] = field(default_factory=lambda: defaultdict(list))
     disagreeing_ids: set[str] = field(default_factory=set)
+    listings: dict[str, Listing] = field(default_factory=dict)
 
     @classmethod
     def build(cls, content: Content, seeds: SeedLibrary) -> Index:
@@ -91,6 +124,11 @@ class Index:
             index.views[claim.id] = ClaimView(topic, claim, corroboration(claim, index.parties),
                                               attributed_differently(claim, index.parties), tuple(links))
         index.disagreeing_ids = {q.id for q in content.sheet.quantities if disagrees(index.figures[q.id])}
+        index.listings = {
+            "sources": Listing.lay_out("sources", "Sources", [(s.id, s.title) for s in content.sources]),
+            "actors": Listing.lay_out("actors", "Who says what", [(a.id, a.name) for a in content.actors]),
+            "figures": Listing.lay_out("figures", "Figures", [(q.id, q.label) for q in content.sheet.quantities]),
+        }
         return index
 
     @property
@@ -161,7 +199,8 @@ def environment() -> jinja2.Environment:
     env.filters.update(id=md_id, url=md_url, paragraphs=md_paragraphs, text=md_text, date=long_date, title_meta=title_meta)
     env.globals.update(STATUSES=STATUSES, STANCES=STANCES, Stance=Stance, Md=Md, host=_host, RULES=RULES,
                        figure_text=figure_text,
-                       HOME_QUANTITIES=HOME_QUANTITIES, HOME_ATTRIBUTIONS=HOME_ATTRIBUTIONS)
+                       HOME_QUANTITIES=HOME_QUANTITIES, HOME_ATTRIBUTIONS=HOME_ATTRIBUTIONS,
+                       LISTING_PAGE=LISTING_PAGE)
     return env
 
 
@@ -202,6 +241,7 @@ def render_site(content: Content, seeds: SeedLibrary, cache: RenderCache | None 
         pages = dict(cache.listings[1])
     else:
         pages = {name: _render(f"{name}.j2", index, "") for name in SITE_PAGES}
+        pages.update(render_listings(index))
         cache.listings = (listings_key, dict(pages))
     for topic in content.topics:
         key = (shared, id(topic.topic), _panel_inputs(index, topic))
@@ -239,6 +279,17 @@ def _panel_inputs(index: Index, topic: TopicFile) -> tuple[object, ...]:
                  for q in used)
 
 
+def render_listings(index: Index) -> dict[str, str]:
+    pages = {}
+    for listing in index.listings.values():
+        if listing.split:
+            pages[f"{listing.kind}/index.md"] = _render("listing_index.md.j2", index, "../", listing=listing)
+        for n, (path, ids) in enumerate(listing.pages):
+            root = "../" * path.count("/")
+            pages[path] = _render(f"{listing.kind}.md.j2", index, root, listing=listing, ids=ids, part=n + 1)
+    return pages
+
+
 def topic_path(topic: TopicFile) -> str:
     return f"topics/{topic.id}.md"
 
@@ -257,17 +308,27 @@ class Links:
     def badge(self, status: Status) -> Md:
         return badge(STATUSES[status], self.root)
 
+    def listing(self, kind: str) -> Md:
+        return Md(f"{self.root}{kind}/index.md")
+
     def actor(self, party_id: str) -> Md:
         """An actor, or a source named as a claimant (an outlet's own reporting)."""
         if party_id in self.index.parties.actors:
-            return Md(f"[{md_text(self.index.parties.actors[party_id].name)}]({self.root}actors.md#{md_id(party_id)})")
+            return Md(f"[{md_text(self.index.parties.actors[party_id].name)}]({self.anchor('actors', party_id)})")
         return self.source(party_id)
 
     def via(self, item: Evidence) -> Md:
         return Md(", citing ".join(self.actor(a) for a in item.via_chain))
 
     def source(self, source_id: str) -> Md:
-        return Md(f"[{md_text(self.index.sources[source_id].publisher)}]({self.root}sources.md#{md_id(source_id)})")
+        return Md(f"[{md_text(self.index.sources[source_id].publisher)}]({self.anchor('sources', source_id)})")
+
+    def anchor(self, kind: str, ident: str) -> Md:
+        """Where a source, actor or quantity has its entry, from the page being written."""
+        return Md(f"{self.root}{self.index.listings[kind].page_of[ident]}#{md_id(ident)}")
+
+    def page(self, path: str) -> Md:
+        return Md(f"{self.root}{path}")
 
     def claim(self, topic: TopicFile, claim: Claim) -> Md:
         return Md(f"[{md_text(claim.statement)}]({self.root}{topic_path(topic)}#{md_id(claim.id)})")

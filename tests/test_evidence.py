@@ -144,7 +144,7 @@ def test_disagreement_panel_on_the_claim_and_the_figures_page(small: Path) -> No
     assert '!!! warning "Sources disagree: Weeks the bridge stays closed"' in pages["topics/duration.md"]
     assert "| **at least 6 weeks** | City council, in The Gazette \\(4 March 2024\\) |" in pages["topics/duration.md"]
     assert "| **8 weeks** | A second council spokesperson, in The Herald \\(undated\\) |" in pages["topics/duration.md"]
-    assert '!!! warning "Sources disagree"' in pages["figures.md"]
+    assert '!!! warning "Sources disagree"' in pages["figures/index.md"]
     assert "Sources disagree" not in pages["topics/closure.md"]  # no figures there
 
 

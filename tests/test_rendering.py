@@ -29,5 +29,20 @@ def test_fixture_sheet_renders_as_golden(small: Path, update_goldens: bool) -> N
 def test_nav_never_lists_claims(small: Path) -> None:
     pages = render(Project(small / "content", small / "seeds"))
     assert sorted(p for p in pages if p.endswith(".md")) == [
-        "actors.md", "figures.md", "index.md", "method.md", "sources.md",
+        "actors/index.md", "figures/index.md", "index.md", "method.md", "sources/index.md",
         "topics/closure.md", "topics/duration.md", "topics/repairs.md"]
+
+
+def test_long_listings_are_split_into_bounded_pages(small: Path) -> None:
+    from generator import rendering
+
+    original = rendering.LISTING_PAGE
+    rendering.LISTING_PAGE = 2  # three actors in the fixture -> two pages
+    try:
+        pages = render(Project(small / "content", small / "seeds"))
+    finally:
+        rendering.LISTING_PAGE = original
+    assert {p for p in pages if p.startswith("actors/")} == {"actors/index.md", "actors/1.md", "actors/2.md"}
+    assert "- [The contractor](../actors/1.md#contractor)" in pages["actors/index.md"]
+    assert pages["actors/2.md"].startswith("# Who says what (2 of 2)\n\n[All who says what](../actors/index.md) · [Previous](../actors/1.md)")
+    assert "[Engineers](../actors/2.md#engineers)" in pages["topics/repairs.md"]
