@@ -16,7 +16,7 @@ from .content import Content, FileCache, load_content
 from .errors import ContentError, Problem
 from .quotes import SeedLibrary
 from .rendering import RenderCache, render_site
-from .validation import validate
+from .validation import ValidationCache, validate
 from .writer import WriteReport, write_tree
 
 log = logging.getLogger("mkdocs.plugins.factsheet")
@@ -50,6 +50,7 @@ class Builder:
         self.project = project
         self.files: FileCache = {}
         self.seeds: SeedLibrary | None = None
+        self.checks: ValidationCache = {}
         self.pages = RenderCache()
 
     def check(self) -> Checked:
@@ -62,7 +63,7 @@ class Builder:
             self.seeds = SeedLibrary(self.project.seeds_dir)
         content, problems = load_content(self.project.content_dir, self.files)
         if content is not None:
-            problems += validate(content, self.seeds)
+            problems += validate(content, self.seeds, self.checks)
         errors = [p for p in problems if not p.warning]
         if errors or content is None:
             raise ContentError(errors)

@@ -22,11 +22,12 @@ from .fragments import link_to_passage
 from .icons import icon_css
 from .search import INIT_JS, INIT_JS_PATH
 from .model import Claim, Evidence, Quantity, Source, Stance, Status
+from .memo import Same
 from .quotes import SeedLibrary
 from .statuses import STANCES, STATUSES, Term
 
 CSS_PATH = "stylesheets/factsheet.css"
-LISTING_PAGE = 100
+LISTING_PAGE = 50
 HOME_QUANTITIES = 10
 HOME_ATTRIBUTIONS = 3
 SITE_PAGES = ["index.md", "method.md"]
@@ -105,24 +106,17 @@ class Index:
     listings: dict[str, Listing] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, content: Content, seeds: SeedLibrary) -> Index:
+    def build(cls, content: Content, seeds: SeedLibrary,
+              cache: dict[str, tuple[Same, list[ClaimView]]] | None = None) -> Index:
         index = cls(content, Parties(content.actors, content.sources))
-        for topic, _, claim in content.claims():
-            for party in claim.claimed_by:
-                index.by_party[party].append(("claims", Citation(topic, claim, claim.evidence[0])))
-            links = []
-            for item in claim.evidence:
-                citation = Citation(topic, claim, item)
-                index.citations[item.source].append(citation)
-                origin = item.via_chain[-1] if item.via_chain else None
-                if origin and origin not in claim.claimed_by:
-                    index.by_party[origin].append((item.stance.value, citation))
-                for figure in item.figures:
-                    index.figures[figure.quantity].append(FigureUse(figure, claim, item, topic.id))
-                source = index.sources[item.source]
-                links.append(link_to_passage(source.url, seeds.get(source.seed), item.quote) if source.url else None)
-            index.views[claim.id] = ClaimView(topic, claim, corroboration(claim, index.parties),
-                                              attributed_differently(claim, index.parties), tuple(links))
+        cache = {} if cache is None else cache
+        shared = (content.sources_doc, content.actors_doc, seeds.signature)
+        for topic in content.topics:
+            kept = cache.get(topic.id)
+            if kept is None or kept[0] != Same(topic.topic, *shared):
+                kept = cache[topic.id] = (Same(topic.topic, *shared), [index._view(topic, c, seeds) for c in topic.topic.claims])
+            for view in kept[1]:
+                index._add(view)
         index.disagreeing_ids = {q.id for q in content.sheet.quantities if disagrees(index.figures[q.id])}
         index.listings = {
             "sources": Listing.lay_out("sources", "Sources", [(s.id, s.title) for s in content.sources]),
@@ -130,6 +124,27 @@ class Index:
             "figures": Listing.lay_out("figures", "Figures", [(q.id, q.label) for q in content.sheet.quantities]),
         }
         return index
+
+    def _view(self, topic: TopicFile, claim: Claim, seeds: SeedLibrary) -> ClaimView:
+        links = []
+        for item in claim.evidence:
+            source = self.sources[item.source]
+            links.append(link_to_passage(source.url, seeds.get(source.seed), item.quote) if source.url else None)
+        return ClaimView(topic, claim, corroboration(claim, self.parties), attributed_differently(claim, self.parties), tuple(links))
+
+    def _add(self, view: ClaimView) -> None:
+        topic, claim = view.topic, view.claim
+        for party in claim.claimed_by:
+            self.by_party[party].append(("claims", Citation(topic, claim, claim.evidence[0])))
+        for item in claim.evidence:
+            citation = Citation(topic, claim, item)
+            self.citations[item.source].append(citation)
+            origin = item.via_chain[-1] if item.via_chain else None
+            if origin and origin not in claim.claimed_by:
+                self.by_party[origin].append((item.stance.value, citation))
+            for figure in item.figures:
+                self.figures[figure.quantity].append(FigureUse(figure, claim, item, topic.id))
+        self.views[claim.id] = view
 
     @property
     def sources(self) -> dict[str, Source]:
@@ -226,17 +241,18 @@ class RenderCache:
     identity tells whether a topic changed.
     """
 
-    topics: dict[str, tuple[object, str]] = field(default_factory=dict)
-    listings: tuple[object, dict[str, str]] | None = None
-    listing_fields: dict[int, tuple[object, tuple[object, ...]]] = field(default_factory=dict)
+    topics: dict[str, tuple[Same, str]] = field(default_factory=dict)
+    listings: tuple[Same, dict[str, str]] | None = None
+    listing_fields: dict[str, tuple[object, tuple[object, ...]]] = field(default_factory=dict)
+    views: dict[str, tuple[Same, list[ClaimView]]] = field(default_factory=dict)
 
 
 def render_site(content: Content, seeds: SeedLibrary, cache: RenderCache | None = None) -> dict[str, str]:
     """Every generated file of the site, by path relative to the docs folder."""
     cache = cache or RenderCache()
-    index = Index.build(content, seeds)
-    shared = (id(content.sheet), id(content.sources_doc), id(content.actors_doc), seeds.signature)
-    listings_key = (shared, tuple(_listing_fields(cache, t) for t in content.topics))
+    index = Index.build(content, seeds, cache.views)
+    shared = (content.sheet, content.sources_doc, content.actors_doc, seeds.signature)
+    listings_key = Same(*shared, tuple(_listing_fields(cache, t) for t in content.topics))
     if cache.listings is not None and cache.listings[0] == listings_key:
         pages = dict(cache.listings[1])
     else:
@@ -244,7 +260,7 @@ def render_site(content: Content, seeds: SeedLibrary, cache: RenderCache | None 
         pages.update(render_listings(index))
         cache.listings = (listings_key, dict(pages))
     for topic in content.topics:
-        key = (shared, id(topic.topic), _panel_inputs(index, topic))
+        key = Same(topic.topic, *shared, _panel_inputs(index, topic))
         cached = cache.topics.get(topic.id)
         if cached is None or cached[0] != key:
             cached = (key, render_topic(index, topic))
@@ -260,7 +276,7 @@ def _listing_fields(cache: RenderCache, topic: TopicFile) -> tuple[object, ...]:
 
     A status note or a quote does not appear there, so editing one re-renders only its topic.
     """
-    kept = cache.listing_fields.get(id(topic.topic))
+    kept = cache.listing_fields.get(topic.id)
     if kept is not None and kept[0] is topic.topic:
         return kept[1]
     fields = (topic.id, topic.topic.title, tuple(
@@ -268,7 +284,7 @@ def _listing_fields(cache: RenderCache, topic: TopicFile) -> tuple[object, ...]:
             (e.source, e.stance, e.via_chain, tuple((f.quantity, f.value, f.unit, f.qualifier) for f in e.figures))
             for e in c.evidence), tuple((h.date, h.status, h.note) for h in c.history))
         for c in topic.topic.claims))
-    cache.listing_fields[id(topic.topic)] = (topic.topic, fields)
+    cache.listing_fields[topic.id] = (topic.topic, fields)
     return fields
 
 

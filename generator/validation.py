@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
 
-from .content import Content, display_path, field_path
+from .content import Content, TopicFile, display_path, field_path
 from .errors import Location, Problem
 from .evidence import Parties, status_violations, value_in_quote
-from .model import Claim
+from .memo import Same
+from .model import Claim, Evidence, Source
 from .quotes import Seed, SeedLibrary, quote_parts
 from .yamlsafe import Path_, YamlDocument
 
@@ -21,7 +24,31 @@ def nearest(name: str, known: Iterable[str]) -> str:
     return f"did you mean '{close[0]}'?" if close else "no id is close; check the spelling or add the record"
 
 
-def validate(content: Content, seeds: SeedLibrary) -> list[Problem]:
+@dataclass
+class _TopicChecks:
+    """One topic's problems, and what they were worked out from."""
+
+    inputs: Same
+    problems: list[Problem]
+    status: list[Problem] | None = field(default=None)
+    """Status-rule problems, once worked out (they run only on otherwise valid content)."""
+
+
+ValidationCache = dict[str, _TopicChecks]
+
+
+@dataclass(frozen=True)
+class _Context:
+    source_ids: set[str]
+    actor_ids: set[str]
+    sources: dict[str, Source]
+    quantities: set[str]
+    seeds: SeedLibrary
+    as_of: date
+
+
+def validate(content: Content, seeds: SeedLibrary, cache: ValidationCache | None = None) -> list[Problem]:
+    """Every problem in the content. With a cache, unchanged topics are not checked again."""
     problems: list[Problem] = []
     source_ids = _unique_ids(content.sources_doc, "sources", [s.id for s in content.sources], problems)
     actor_ids = _unique_ids(content.actors_doc, "actors", [a.id for a in content.actors], problems)
@@ -36,53 +63,81 @@ def validate(content: Content, seeds: SeedLibrary) -> list[Problem]:
             where = content.actors_doc.locate(("actors", i, "part_of"))
             problems.append(Problem(where, f"unknown actor '{actor.part_of}'", nearest(actor.part_of, actor_ids)))
     problems += _part_of_cycles(content)
-    quantities = {q.id for q in content.sheet.quantities}
-
-    sources = {s.id: s for s in content.sources}
-    first_claim: dict[str, Location] = {}
-    for topic, i, claim in content.claims():
-        doc = topic.doc
-        here = ("claims", i)
-        where = doc.locate(here + ("id",))
-        key = claim.id.casefold()
-        if key in first_claim:
-            problems.append(Problem(where, f"duplicate claim id '{claim.id}' (first at {first_claim[key]})", "give each claim its own id"))
-        else:
-            first_claim[key] = where
-        for k, party in enumerate(claim.claimed_by):
-            if party not in actor_ids and party not in source_ids:
-                problems.append(Problem(doc.locate(here + ("claimed_by", k)), f"unknown actor or source '{party}'", nearest(party, actor_ids | source_ids)))
-        for j, item in enumerate(claim.evidence):
-            at = here + ("evidence", j)
-            for k, actor in enumerate(item.via_chain):
-                if actor not in actor_ids:
-                    where = doc.locate(at + (("via", k) if isinstance(item.via, list) else ("via",)))
-                    problems.append(Problem(where, f"unknown actor '{actor}'", nearest(actor, actor_ids)))
-            for k, figure in enumerate(item.figures):
-                fat = at + ("figures", k)
-                if figure.quantity not in quantities:
-                    hint = nearest(figure.quantity, quantities) if quantities else "list it under `quantities:` in sheet.yaml"
-                    problems.append(Problem(doc.locate(fat + ("quantity",)), f"unknown quantity '{figure.quantity}'", hint))
-                if not value_in_quote(figure.value, item.quote):
-                    problems.append(Problem(doc.locate(fat + ("value",)), f"figure {figure.value} is not stated in the quote of this evidence",
-                                            "quote the words that give the number, or correct the value"))
-            words = sum(len(part.split()) for part in quote_parts(item.quote))
-            if words > LONG_QUOTE_WORDS:
-                problems.append(Problem(doc.locate(at + ("quote",)), f"quote is {words} words long; readers need at most about {LONG_QUOTE_WORDS}",
-                                        "keep the sentence that says it, or skip words with …", warning=True))
-            source = sources.get(item.source)
-            if source is None:
-                problems.append(Problem(doc.locate(at + ("source",)), f"unknown source '{item.source}'", nearest(item.source, source_ids)))
-                continue
-            seed = seeds.get(source.seed)
-            if seed is not None and seed.find(item.quote) is None:
-                problems.append(_quote_problem(doc, at + ("quote",), item.quote, source.id, seed))
-        problems += _history_problems(doc, here, claim, content.sheet.as_of)
+    problems += _duplicate_claims(content)
+    context = _Context(source_ids, actor_ids, {s.id: s for s in content.sources},
+                       {q.id for q in content.sheet.quantities}, seeds, content.sheet.as_of)
+    cache = {} if cache is None else cache
+    shared = (content.sheet, content.sources_doc, content.actors_doc, seeds.signature)
+    for topic in content.topics:
+        inputs = Same(topic.topic, *shared)
+        kept = cache.get(topic.id)
+        if kept is None or kept.inputs != inputs:
+            kept = cache[topic.id] = _TopicChecks(inputs, _topic_problems(topic, context))
+        problems += kept.problems
     if not any(p for p in problems if not p.warning):
         # Status rules need every id resolved, so they run only on otherwise valid content.
         parties = Parties(content.actors, content.sources)
-        for topic, i, claim in content.claims():
-            problems += _status_problems(topic.doc, ("claims", i), claim, parties)
+        for topic in content.topics:
+            kept = cache[topic.id]
+            if kept.status is None:
+                kept.status = [p for i, claim in enumerate(topic.topic.claims)
+                               for p in _status_problems(topic.doc, ("claims", i), claim, parties)]
+            problems += kept.status
+    return problems
+
+
+def _duplicate_claims(content: Content) -> list[Problem]:
+    found, first = [], {}
+    for topic, i, claim in content.claims():
+        key = claim.id.casefold()
+        if key in first:
+            where = topic.doc.locate(("claims", i, "id"))
+            found.append(Problem(where, f"duplicate claim id '{claim.id}' (first at {first[key]})", "give each claim its own id"))
+        else:
+            first[key] = topic.doc.locate(("claims", i, "id"))
+    return found
+
+
+def _topic_problems(topic: TopicFile, ctx: _Context) -> list[Problem]:
+    problems: list[Problem] = []
+    doc = topic.doc
+    parties_ids = ctx.actor_ids | ctx.source_ids
+    for i, claim in enumerate(topic.topic.claims):
+        here = ("claims", i)
+        for k, party in enumerate(claim.claimed_by):
+            if party not in parties_ids:
+                problems.append(Problem(doc.locate(here + ("claimed_by", k)), f"unknown actor or source '{party}'", nearest(party, parties_ids)))
+        for j, item in enumerate(claim.evidence):
+            problems += _evidence_problems(doc, here + ("evidence", j), item, ctx)
+        problems += _history_problems(doc, here, claim, ctx.as_of)
+    return problems
+
+
+def _evidence_problems(doc: YamlDocument, at: Path_, item: Evidence, ctx: _Context) -> list[Problem]:
+    problems: list[Problem] = []
+    for k, actor in enumerate(item.via_chain):
+        if actor not in ctx.actor_ids:
+            where = doc.locate(at + (("via", k) if isinstance(item.via, list) else ("via",)))
+            problems.append(Problem(where, f"unknown actor '{actor}'", nearest(actor, ctx.actor_ids)))
+    for k, figure in enumerate(item.figures):
+        fat = at + ("figures", k)
+        if figure.quantity not in ctx.quantities:
+            hint = nearest(figure.quantity, ctx.quantities) if ctx.quantities else "list it under `quantities:` in sheet.yaml"
+            problems.append(Problem(doc.locate(fat + ("quantity",)), f"unknown quantity '{figure.quantity}'", hint))
+        if not value_in_quote(figure.value, item.quote):
+            problems.append(Problem(doc.locate(fat + ("value",)), f"figure {figure.value} is not stated in the quote of this evidence",
+                                    "quote the words that give the number, or correct the value"))
+    words = sum(len(part.split()) for part in quote_parts(item.quote))
+    if words > LONG_QUOTE_WORDS:
+        problems.append(Problem(doc.locate(at + ("quote",)), f"quote is {words} words long; readers need at most about {LONG_QUOTE_WORDS}",
+                                "keep the sentence that says it, or skip words with …", warning=True))
+    source = ctx.sources.get(item.source)
+    if source is None:
+        problems.append(Problem(doc.locate(at + ("source",)), f"unknown source '{item.source}'", nearest(item.source, ctx.source_ids)))
+        return problems
+    seed = ctx.seeds.get(source.seed)
+    if seed is not None and seed.find(item.quote) is None:
+        problems.append(_quote_problem(doc, at + ("quote",), item.quote, source.id, seed))
     return problems
 
 
