@@ -46,8 +46,10 @@ class Builder:
     re-reads one file and re-renders one page; every rule is still checked on everything.
     """
 
-    def __init__(self, project: Project) -> None:
+    def __init__(self, project: Project, directory_urls: bool = True) -> None:
         self.project = project
+        self.directory_urls = directory_urls
+        """As MkDocs' use_directory_urls: raw-HTML links are written as the built site's URLs."""
         self.files: FileCache = {}
         self.seeds: SeedLibrary | None = None
         self.checks: ValidationCache = {}
@@ -71,7 +73,7 @@ class Builder:
 
     def render(self) -> tuple[dict[str, str], list[Problem]]:
         checked = self.check()
-        return render_site(checked.content, checked.seeds, self.pages), checked.warnings
+        return render_site(checked.content, checked.seeds, self.pages, self.directory_urls), checked.warnings
 
     def generate(self, out_dir: Path) -> tuple[WriteReport, list[Problem]]:
         """Check, render and write the Markdown folder that MkDocs reads; also the warnings."""

@@ -45,8 +45,9 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path or ".").parent
         self.project = Project(base / self.config.content_dir, base / self.config.seeds_dir)
-        if self.builder is None or self.builder.project != self.project:
-            self.builder = Builder(self.project)  # kept across `serve` rebuilds: see on_startup
+        if (self.builder is None or self.builder.project != self.project
+                or self.builder.directory_urls != config.use_directory_urls):
+            self.builder = Builder(self.project, config.use_directory_urls)  # kept across `serve` rebuilds: see on_startup
         unsupported = set(config.markdown_extensions) - set(MARKDOWN_EXTENSIONS) - MKDOCS_DEFAULT_EXTENSIONS
         if unsupported:
             # The escaping of editors' text covers the syntax of these extensions only.

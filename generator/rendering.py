@@ -12,7 +12,10 @@ from datetime import date
 from functools import lru_cache
 from importlib.resources import files
 
+import posixpath
+
 import jinja2
+from markupsafe import Markup, escape
 
 from .content import Content, TopicFile
 from .escaping import Md, finalize, md_id, md_paragraphs, md_text, md_url, title_meta
@@ -219,6 +222,39 @@ def environment() -> jinja2.Environment:
     return env
 
 
+@lru_cache(maxsize=1)
+def html_environment() -> jinja2.Environment:
+    """For the raw-HTML parts of pages: HTML autoescape is the whole escaping there."""
+    env = jinja2.Environment(loader=jinja2.FunctionLoader(_template_source), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(date=long_date)
+    env.globals.update(STANCES=STANCES, host=_host, figure_text=figure_text, HOME_ATTRIBUTIONS=HOME_ATTRIBUTIONS)
+    return env
+
+
+def page_url(target: str, here: str, directory_urls: bool = True) -> str:
+    """The relative URL from the page made of `here` (a .md path) to `target` (.md path, maybe #anchor).
+
+    Raw HTML is not rewritten by MkDocs, so its links must be the built site's own URLs.
+    """
+    path, _, anchor = target.partition("#")
+
+    def url_of(md_path: str) -> str:
+        stem = md_path[: -len(".md")]
+        if not directory_urls:
+            return f"{stem}.html"
+        if stem == "index" or stem.endswith("/index"):
+            return stem[: -len("index")]
+        return f"{stem}/"
+
+    here_url, target_url = url_of(here), url_of(path)
+    here_dir = here_url if directory_urls else posixpath.dirname(here_url) + "/"
+    rel = posixpath.relpath("/" + target_url, "/" + here_dir.lstrip("/"))
+    if target_url.endswith("/") or target_url == "":
+        rel = "./" if rel == "." else f"{rel}/"
+    return rel + (f"#{anchor}" if anchor else "")
+
+
 def _template_source(name: str) -> str:
     return (files("generator") / "templates" / name).read_text(encoding="utf-8")
 
@@ -247,7 +283,8 @@ class RenderCache:
     views: dict[str, tuple[Same, list[ClaimView]]] = field(default_factory=dict)
 
 
-def render_site(content: Content, seeds: SeedLibrary, cache: RenderCache | None = None) -> dict[str, str]:
+def render_site(content: Content, seeds: SeedLibrary, cache: RenderCache | None = None,
+                directory_urls: bool = True) -> dict[str, str]:
     """Every generated file of the site, by path relative to the docs folder."""
     cache = cache or RenderCache()
     index = Index.build(content, seeds, cache.views)
@@ -260,10 +297,10 @@ def render_site(content: Content, seeds: SeedLibrary, cache: RenderCache | None 
         pages.update(render_listings(index))
         cache.listings = (listings_key, dict(pages))
     for topic in content.topics:
-        key = Same(topic.topic, *shared, _panel_inputs(index, topic))
+        key = Same(topic.topic, *shared, _panel_inputs(index, topic), directory_urls)
         cached = cache.topics.get(topic.id)
         if cached is None or cached[0] != key:
-            cached = (key, render_topic(index, topic))
+            cached = (key, render_topic(index, topic, directory_urls))
             cache.topics[topic.id] = cached
         pages[topic_path(topic)] = cached[1]
     pages[CSS_PATH] = (files("generator") / "assets" / "factsheet.css").read_text(encoding="utf-8") + icon_css()
@@ -310,8 +347,9 @@ def topic_path(topic: TopicFile) -> str:
     return f"topics/{topic.id}.md"
 
 
-def render_topic(index: Index, topic: TopicFile) -> str:
-    return _render("topic.md.j2", index, "../", topic=topic)
+def render_topic(index: Index, topic: TopicFile, directory_urls: bool = True) -> str:
+    return _render("topic.md.j2", index, "../", topic=topic,
+                   claim_html=lambda claim: claim_html(index, topic, claim, directory_urls))
 
 
 @dataclass(frozen=True)
@@ -349,6 +387,45 @@ class Links:
     def claim(self, topic: TopicFile, claim: Claim) -> Md:
         return Md(f"[{md_text(claim.statement)}]({self.root}{topic_path(topic)}#{md_id(claim.id)})")
 
+
+
+@dataclass(frozen=True)
+class HtmlLinks:
+    """Links for the raw-HTML parts of a page: final site URLs, escaped text."""
+
+    index: Index
+    here: str
+    directory_urls: bool
+
+    def url(self, target: str) -> str:
+        return page_url(target, self.here, self.directory_urls)
+
+    def badge(self, status: Status) -> Markup:
+        term = STATUSES[status]
+        return Markup('<a class="fs-badge fs-badge--{0}" href="{1}">{2}</a>').format(
+            term.value, self.url(f"method.md#status-{term.value}"), term.label)
+
+    def anchor(self, kind: str, ident: str) -> str:
+        return self.url(f"{self.index.listings[kind].page_of[ident]}#{md_id(ident)}")
+
+    def party(self, party_id: str) -> Markup:
+        if party_id in self.index.parties.actors:
+            return Markup('<a href="{0}">{1}</a>').format(self.anchor("actors", party_id), self.index.parties.actors[party_id].name)
+        return self.source(party_id)
+
+    def source(self, source_id: str) -> Markup:
+        return Markup('<a href="{0}">{1}</a>').format(self.anchor("sources", source_id), self.index.sources[source_id].publisher)
+
+    def via(self, item: Evidence) -> Markup:
+        return Markup(", citing ").join(self.party(a) for a in item.via_chain)
+
+
+def claim_html(index: Index, topic: TopicFile, claim: Claim, directory_urls: bool) -> Md:
+    """A claim's body as one raw HTML block (blank lines would end the block early)."""
+    link = HtmlLinks(index, topic_path(topic), directory_urls)
+    html = html_environment().get_template("claim.html.j2").render(
+        index=index, claim=claim, view=index.views[claim.id], link=link)
+    return Md("\n".join(line for line in html.splitlines() if line.strip()))
 
 
 def _render(name: str, index: Index, root: str, **extra: object) -> str:

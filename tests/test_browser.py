@@ -77,8 +77,7 @@ def test_search_for_a_place_lists_a_claim(page, site_url: str) -> None:  # type:
 
 def test_a_claim_badge_is_visible_with_its_word(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(f"{site_url}/topics/02-troop-numbers/#total-12000-four-brigades")
-    section = page.locator("h2#total-12000-four-brigades + p")
-    badge = section.locator("a.fs-badge")
+    badge = page.locator("h2#total-12000-four-brigades + div.fs-claim > p > a.fs-badge")
     assert badge.is_visible()
     assert badge.inner_text().strip() == "Disputed"
     icon = badge.evaluate("e => getComputedStyle(e, '::before').maskImage || getComputedStyle(e, '::before').webkitMaskImage")

@@ -45,4 +45,16 @@ def test_long_listings_are_split_into_bounded_pages(small: Path) -> None:
     assert {p for p in pages if p.startswith("actors/")} == {"actors/index.md", "actors/1.md", "actors/2.md"}
     assert "- [The contractor](../actors/1.md#contractor)" in pages["actors/index.md"]
     assert pages["actors/2.md"].startswith("# Who says what (2 of 2)\n\n[All who says what](../actors/index.md) · [Previous](../actors/1.md)")
-    assert "[Engineers](../actors/2.md#engineers)" in pages["topics/repairs.md"]
+    assert '<a href="../../actors/2/#engineers">Engineers</a>' in pages["topics/repairs.md"]
+
+
+def test_raw_html_links_follow_the_url_style() -> None:
+    from generator.rendering import page_url
+
+    assert page_url("method.md#status-denied", "topics/a.md") == "../../method/#status-denied"
+    assert page_url("sources/index.md#s", "topics/a.md") == "../../sources/#s"
+    assert page_url("sources/2.md#s", "sources/index.md") == "2/#s"
+    assert page_url("index.md", "topics/a.md") == "../../"
+    assert page_url("topics/a.md#c", "topics/a.md") == "./#c"
+    assert page_url("method.md#x", "topics/a.md", directory_urls=False) == "../method.html#x"
+    assert page_url("sources/index.md#s", "topics/a.md", directory_urls=False) == "../sources/index.html#s"

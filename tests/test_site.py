@@ -66,3 +66,37 @@ def test_mkdocs_yml_uses_only_the_extensions_the_escaping_covers() -> None:
     config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=Loader)  # noqa: S506 - our own config, tags mapped to text
     names = [next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]]
     assert set(names) <= set(MARKDOWN_EXTENSIONS)
+
+
+def test_every_internal_link_reaches_a_page_and_anchor(real_site: Path) -> None:
+    """Raw-HTML links are not checked by MkDocs; this checks every link of the built site."""
+    import html as html_lib
+    from urllib.parse import urlsplit
+
+    ids: dict[Path, set[str]] = {}
+
+    def anchors(page: Path) -> set[str]:
+        if page not in ids:
+            ids[page] = set(re.findall(r'\sid="([^"]+)"', page.read_text(encoding="utf-8")))
+        return ids[page]
+
+    broken, checked = [], 0
+    for page in real_site.rglob("*.html"):
+        for href in re.findall(r'<a [^>]*href="([^"]+)"', page.read_text(encoding="utf-8")):
+            href = html_lib.unescape(href)
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith("//"):
+                continue
+            if parts.path.startswith("/"):  # 404.html links from the site's root
+                target = (real_site / parts.path.lstrip("/")).resolve()
+            else:
+                target = (page.parent / parts.path).resolve() if parts.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            checked += 1
+            if not target.is_file():
+                broken.append(f"{page.relative_to(real_site)}: {href} (no page)")
+            elif parts.fragment and parts.fragment not in anchors(target) and not parts.fragment.startswith(":~:"):
+                broken.append(f"{page.relative_to(real_site)}: {href} (no anchor)")
+    assert checked > 1000
+    assert broken == []
