@@ -12,6 +12,7 @@ from datetime import date
 from functools import lru_cache
 from importlib.resources import files
 
+import functools
 import posixpath
 
 import jinja2
@@ -228,7 +229,7 @@ def html_environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FunctionLoader(_template_source), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(date=long_date)
-    env.globals.update(STANCES=STANCES, host=_host, figure_text=figure_text, HOME_ATTRIBUTIONS=HOME_ATTRIBUTIONS)
+    env.globals.update(STANCES=STANCES, Stance=Stance, host=_host, figure_text=figure_text, HOME_ATTRIBUTIONS=HOME_ATTRIBUTIONS)
     return env
 
 
@@ -289,12 +290,12 @@ def render_site(content: Content, seeds: SeedLibrary, cache: RenderCache | None 
     cache = cache or RenderCache()
     index = Index.build(content, seeds, cache.views)
     shared = (content.sheet, content.sources_doc, content.actors_doc, seeds.signature)
-    listings_key = Same(*shared, tuple(_listing_fields(cache, t) for t in content.topics))
+    listings_key = Same(*shared, tuple(_listing_fields(cache, t) for t in content.topics), directory_urls)
     if cache.listings is not None and cache.listings[0] == listings_key:
         pages = dict(cache.listings[1])
     else:
         pages = {name: _render(f"{name}.j2", index, "") for name in SITE_PAGES}
-        pages.update(render_listings(index))
+        pages.update(render_listings(index, directory_urls))
         cache.listings = (listings_key, dict(pages))
     for topic in content.topics:
         key = Same(topic.topic, *shared, _panel_inputs(index, topic), directory_urls)
@@ -332,14 +333,15 @@ def _panel_inputs(index: Index, topic: TopicFile) -> tuple[object, ...]:
                  for q in used)
 
 
-def render_listings(index: Index) -> dict[str, str]:
+def render_listings(index: Index, directory_urls: bool = True) -> dict[str, str]:
     pages = {}
     for listing in index.listings.values():
         if listing.split:
             pages[f"{listing.kind}/index.md"] = _render("listing_index.md.j2", index, "../", listing=listing)
         for n, (path, ids) in enumerate(listing.pages):
             root = "../" * path.count("/")
-            pages[path] = _render(f"{listing.kind}.md.j2", index, root, listing=listing, ids=ids, part=n + 1)
+            entry = functools.partial(raw_html, index, path, directory_urls)
+            pages[path] = _render(f"{listing.kind}.md.j2", index, root, listing=listing, ids=ids, part=n + 1, entry_html=entry)
     return pages
 
 
@@ -419,13 +421,20 @@ class HtmlLinks:
     def via(self, item: Evidence) -> Markup:
         return Markup(", citing ").join(self.party(a) for a in item.via_chain)
 
+    def claim(self, topic: TopicFile, claim: Claim) -> Markup:
+        return Markup('<a href="{0}">{1}</a>').format(self.url(f"{topic_path(topic)}#{md_id(claim.id)}"), claim.statement)
+
+
+def raw_html(index: Index, here: str, directory_urls: bool, template: str, **values: object) -> Md:
+    """A template's HTML as one raw HTML block of the page `here` (blank lines would end the block)."""
+    link = HtmlLinks(index, here, directory_urls)
+    html = html_environment().get_template(template).render(index=index, link=link, **values)
+    return Md("\n".join(line for line in html.splitlines() if line.strip()))
+
 
 def claim_html(index: Index, topic: TopicFile, claim: Claim, directory_urls: bool) -> Md:
-    """A claim's body as one raw HTML block (blank lines would end the block early)."""
-    link = HtmlLinks(index, topic_path(topic), directory_urls)
-    html = html_environment().get_template("claim.html.j2").render(
-        index=index, claim=claim, view=index.views[claim.id], link=link)
-    return Md("\n".join(line for line in html.splitlines() if line.strip()))
+    """A claim's body, as a raw HTML block."""
+    return raw_html(index, topic_path(topic), directory_urls, "claim.html.j2", claim=claim, view=index.views[claim.id])
 
 
 def _render(name: str, index: Index, root: str, **extra: object) -> str:

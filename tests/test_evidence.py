@@ -145,7 +145,7 @@ def test_disagreement_panel_on_the_claim_and_the_figures_page(small: Path) -> No
     assert '<div class="admonition warning"><p class="admonition-title">Sources disagree: Weeks the bridge stays closed</p>' in topic
     assert "<tr><td><strong>at least 6 weeks</strong></td><td>City council, in The Gazette (4 March 2024)</td></tr>" in topic
     assert "<tr><td><strong>8 weeks</strong></td><td>A second council spokesperson, in The Herald (undated)</td></tr>" in topic
-    assert '!!! warning "Sources disagree"' in pages["figures/index.md"]
+    assert '<div class="admonition warning"><p class="admonition-title">Sources disagree</p><p>2 different figures are given for this.</p></div>' in pages["figures/index.md"]
     assert "Sources disagree" not in pages["topics/closure.md"]  # no figures there
 
 
