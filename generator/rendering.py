@@ -239,7 +239,11 @@ def page_url(target: str, here: str, directory_urls: bool = True) -> str:
     Raw HTML is not rewritten by MkDocs, so its links must be the built site's own URLs.
     """
     path, _, anchor = target.partition("#")
+    return _page_to_page(path, here, directory_urls) + (f"#{anchor}" if anchor else "")
 
+
+@lru_cache(maxsize=4096)
+def _page_to_page(path: str, here: str, directory_urls: bool) -> str:
     def url_of(md_path: str) -> str:
         stem = md_path[: -len(".md")]
         if not directory_urls:
@@ -253,7 +257,7 @@ def page_url(target: str, here: str, directory_urls: bool = True) -> str:
     rel = posixpath.relpath("/" + target_url, "/" + here_dir.lstrip("/"))
     if target_url.endswith("/") or target_url == "":
         rel = "./" if rel == "." else f"{rel}/"
-    return rel + (f"#{anchor}" if anchor else "")
+    return rel
 
 
 def _template_source(name: str) -> str:
@@ -404,25 +408,28 @@ class HtmlLinks:
 
     def badge(self, status: Status) -> Markup:
         term = STATUSES[status]
-        return Markup('<a class="fs-badge fs-badge--{0}" href="{1}">{2}</a>').format(
-            term.value, self.url(f"method.md#status-{term.value}"), term.label)
+        return Markup(f'<a class="fs-badge fs-badge--{term.value}" href="{self.url(f"method.md#status-{term.value}")}">{term.label}</a>')
 
     def anchor(self, kind: str, ident: str) -> str:
         return self.url(f"{self.index.listings[kind].page_of[ident]}#{md_id(ident)}")
 
     def party(self, party_id: str) -> Markup:
         if party_id in self.index.parties.actors:
-            return Markup('<a href="{0}">{1}</a>').format(self.anchor("actors", party_id), self.index.parties.actors[party_id].name)
+            return _a(self.anchor("actors", party_id), self.index.parties.actors[party_id].name)
         return self.source(party_id)
 
     def source(self, source_id: str) -> Markup:
-        return Markup('<a href="{0}">{1}</a>').format(self.anchor("sources", source_id), self.index.sources[source_id].publisher)
+        return _a(self.anchor("sources", source_id), self.index.sources[source_id].publisher)
 
     def via(self, item: Evidence) -> Markup:
         return Markup(", citing ").join(self.party(a) for a in item.via_chain)
 
     def claim(self, topic: TopicFile, claim: Claim) -> Markup:
-        return Markup('<a href="{0}">{1}</a>').format(self.url(f"{topic_path(topic)}#{md_id(claim.id)}"), claim.statement)
+        return _a(self.url(f"{topic_path(topic)}#{md_id(claim.id)}"), claim.statement)
+
+
+def _a(href: str, text: str) -> Markup:
+    return Markup(f'<a href="{escape(href)}">{escape(text)}</a>')
 
 
 def raw_html(index: Index, here: str, directory_urls: bool, template: str, **values: object) -> Md:
