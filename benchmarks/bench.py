@@ -104,8 +104,17 @@ def search_payload(site: Path, query: str = "Vladivostok") -> int:
     return sum(fetched.values())
 
 
-def preview_latency(root: Path, port: int = 8765) -> tuple[float, float]:
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def preview_latency(root: Path) -> tuple[float, float]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *SERVE_FLAGS],
                               cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     url = f"http://127.0.0.1:{port}/topics/topic-0050/"
