@@ -31,7 +31,7 @@ from .quotes import SeedLibrary
 from .statuses import STANCES, STATUSES, Term
 
 CSS_PATH = "stylesheets/factsheet.css"
-LISTING_PAGE = 50
+LISTING_PAGE = 25
 HOME_QUANTITIES = 10
 HOME_ATTRIBUTIONS = 3
 SITE_PAGES = ["index.md", "method.md"]
