@@ -15,7 +15,7 @@ from pathlib import Path
 from .content import Content, FileCache, load_content
 from .errors import ContentError, Problem
 from .quotes import SeedLibrary
-from .rendering import RenderCache, render_site
+from .rendering import RenderCache, SiteOptions, render_site
 from .validation import ValidationCache, validate
 from .writer import WriteReport, write_tree
 
@@ -46,10 +46,9 @@ class Builder:
     re-reads one file and re-renders one page; every rule is still checked on everything.
     """
 
-    def __init__(self, project: Project, directory_urls: bool = True) -> None:
+    def __init__(self, project: Project, options: SiteOptions = SiteOptions()) -> None:
         self.project = project
-        self.directory_urls = directory_urls
-        """As MkDocs' use_directory_urls: raw-HTML links are written as the built site's URLs."""
+        self.options = options
         self.files: FileCache = {}
         self.seeds: SeedLibrary | None = None
         self.checks: ValidationCache = {}
@@ -73,7 +72,7 @@ class Builder:
 
     def render(self) -> tuple[dict[str, str], list[Problem]]:
         checked = self.check()
-        return render_site(checked.content, checked.seeds, self.pages, self.directory_urls), checked.warnings
+        return render_site(checked.content, checked.seeds, self.pages, self.options), checked.warnings
 
     def generate(self, out_dir: Path) -> tuple[WriteReport, list[Problem]]:
         """Check, render and write the Markdown folder that MkDocs reads; also the warnings."""

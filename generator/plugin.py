@@ -12,6 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from .build import Builder, Project
+from .rendering import SiteOptions
 from .csp import UnexpectedScript, add_csp
 from .errors import ContentError
 from .escaping import MARKDOWN_EXTENSIONS
@@ -45,9 +46,9 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path or ".").parent
         self.project = Project(base / self.config.content_dir, base / self.config.seeds_dir)
-        if (self.builder is None or self.builder.project != self.project
-                or self.builder.directory_urls != config.use_directory_urls):
-            self.builder = Builder(self.project, config.use_directory_urls)  # kept across `serve` rebuilds: see on_startup
+        options = SiteOptions(config.use_directory_urls, config.site_url or None, open_data=not self.serving)
+        if self.builder is None or self.builder.project != self.project or self.builder.options != options:
+            self.builder = Builder(self.project, options)  # kept across `serve` rebuilds: see on_startup
         unsupported = set(config.markdown_extensions) - set(MARKDOWN_EXTENSIONS) - MKDOCS_DEFAULT_EXTENSIONS
         if unsupported:
             # The escaping of editors' text covers the syntax of these extensions only.

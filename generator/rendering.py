@@ -108,6 +108,7 @@ class Index:
     figures: dict[str, list[FigureUse]] = field(default_factory=lambda: defaultdict(list))
     disagreeing_ids: set[str] = field(default_factory=set)
     listings: dict[str, Listing] = field(default_factory=dict)
+    site_url: str | None = None
 
     @classmethod
     def build(cls, content: Content, seeds: SeedLibrary,
@@ -288,13 +289,29 @@ class RenderCache:
     views: dict[str, tuple[Same, list[ClaimView]]] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class SiteOptions:
+    """How the built site is addressed and what goes in it."""
+
+    directory_urls: bool = True
+    """As MkDocs' use_directory_urls: raw-HTML links are written as the built site's URLs."""
+    site_url: str | None = None
+    """mkdocs.yml's site_url: makes claim URLs in the open data absolute."""
+    open_data: bool = True
+    """Write claims.json, claims.csv and feed.xml (skipped by the live preview, to stay fast)."""
+
+
 def render_site(content: Content, seeds: SeedLibrary, cache: RenderCache | None = None,
-                directory_urls: bool = True) -> dict[str, str]:
+                options: SiteOptions = SiteOptions()) -> dict[str, str]:
     """Every generated file of the site, by path relative to the docs folder."""
+    from .opendata import open_data_files
+
     cache = cache or RenderCache()
+    directory_urls = options.directory_urls
     index = Index.build(content, seeds, cache.views)
+    index.site_url = options.site_url
     shared = (content.sheet, content.sources_doc, content.actors_doc, seeds.signature)
-    listings_key = Same(*shared, tuple(_listing_fields(cache, t) for t in content.topics), directory_urls)
+    listings_key = Same(*shared, tuple(_listing_fields(cache, t) for t in content.topics), directory_urls, options.site_url)
     if cache.listings is not None and cache.listings[0] == listings_key:
         pages = dict(cache.listings[1])
     else:
@@ -302,7 +319,7 @@ def render_site(content: Content, seeds: SeedLibrary, cache: RenderCache | None 
         pages.update(render_listings(index, directory_urls))
         cache.listings = (listings_key, dict(pages))
     for topic in content.topics:
-        key = Same(topic.topic, *shared, _panel_inputs(index, topic), directory_urls)
+        key = Same(topic.topic, *shared, _panel_inputs(index, topic), directory_urls, options.site_url)
         cached = cache.topics.get(topic.id)
         if cached is None or cached[0] != key:
             cached = (key, render_topic(index, topic, directory_urls))
@@ -310,6 +327,8 @@ def render_site(content: Content, seeds: SeedLibrary, cache: RenderCache | None 
         pages[topic_path(topic)] = cached[1]
     pages[CSS_PATH] = (files("generator") / "assets" / "factsheet.css").read_text(encoding="utf-8") + icon_css()
     pages[INIT_JS_PATH] = INIT_JS
+    if options.open_data:
+        pages.update(open_data_files(index, options.site_url))
     return pages
 
 
@@ -440,8 +459,11 @@ def raw_html(index: Index, here: str, directory_urls: bool, template: str, **val
 
 
 def claim_html(index: Index, topic: TopicFile, claim: Claim, directory_urls: bool) -> Md:
-    """A claim's body, as a raw HTML block."""
-    return raw_html(index, topic_path(topic), directory_urls, "claim.html.j2", claim=claim, view=index.views[claim.id])
+    """A claim's body, as a raw HTML block, with its ClaimReview JSON-LD."""
+    from .opendata import claim_review, json_for_script
+
+    review = Markup(json_for_script(claim_review(index, claim.id, index.site_url)))
+    return raw_html(index, topic_path(topic), directory_urls, "claim.html.j2", claim=claim, view=index.views[claim.id], review=review)
 
 
 def _render(name: str, index: Index, root: str, **extra: object) -> str:

@@ -11,12 +11,14 @@ from typing import Any
 from pydantic import BaseModel
 
 from .model import ActorList, Sheet, SourceList, Topic
+from .opendata import ClaimsFile
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "sheet.schema.json": Sheet,
     "sources.schema.json": SourceList,
     "actors.schema.json": ActorList,
     "topic.schema.json": Topic,
+    "claims-json.schema.json": ClaimsFile,
 }
 
 

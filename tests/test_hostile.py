@@ -101,3 +101,15 @@ def test_heading_payload_keeps_its_anchor(hostile_site: Path) -> None:
 def test_a_title_cannot_break_out_of_the_title_element(hostile_site: Path) -> None:
     page = (hostile_site / "topics/closure/index.html").read_text(encoding="utf-8")
     assert "<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; - Fixture</title>" in page
+
+
+def test_json_ld_cannot_break_out_of_its_script(hostile_site: Path) -> None:
+    import json
+
+    statements = []
+    for page in hostile_site.rglob("*.html"):
+        for body in re.findall(r'<script type="application/ld\+json">(.*?)</script>', page.read_text(encoding="utf-8"), re.S):
+            assert "<" not in body and ">" not in body and "&" not in body, body[:200]
+            statements.append(json.loads(body)["claimReviewed"])
+    assert "<script>alert(1)</script>" in statements
+    assert '[x](https://ok.example){: href="javascript:alert(1)" }' in statements

@@ -1,0 +1,92 @@
+"""Open data in the built site: claims.json (against its schema), claims.csv, the Atom feed, ClaimReview JSON-LD."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import feedparser
+import jsonschema
+import pytest
+from pyld import jsonld
+
+from generator.build import Project, build_site, check
+from tests.conftest import ROOT
+from tests.site_helpers import copy_project
+
+SCHEMA_ORG = "https://schema.org/"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(copy_project(tmp_path_factory.mktemp("opendata")) / "mkdocs.yml")
+
+
+@pytest.fixture(scope="module")
+def claim_ids() -> list[str]:
+    content = check(Project(ROOT / "content", ROOT / "seeds")).content
+    return [c.id for _, _, c in content.claims()]
+
+
+def test_claims_json_validates_against_its_published_schema(site: Path, claim_ids: list[str]) -> None:
+    data = json.loads((site / "claims.json").read_text(encoding="utf-8"))
+    schema = json.loads((ROOT / "schema/claims-json.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft7Validator(schema, format_checker=jsonschema.FormatChecker()).validate(data)
+    assert data["schema_version"] == "1.0"
+    assert [c["id"] for c in data["claims"]] == claim_ids
+    troops = next(c for c in data["claims"] if c["id"] == "nis-1500-special-forces-vladivostok")
+    assert (troops["status"], troops["outlets"], troops["independent_origins"]) == \
+        ("unconfirmed", 4, ["National Intelligence Service (NIS)"])
+    aj = next(c for c in data["claims"] if c["id"] == "total-12000-four-brigades")["evidence"][1]
+    assert aj["via"] == ["south-korean-media", "nis"] and aj["origin"] == "National Intelligence Service (NIS)"
+
+
+def test_a_broken_claims_json_fails_the_schema() -> None:
+    schema = json.loads((ROOT / "schema/claims-json.schema.json").read_text(encoding="utf-8"))
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft7Validator(schema).validate({"schema_version": "1.0", "title": "x"})
+
+
+def test_claims_csv_has_one_row_per_claim(site: Path, claim_ids: list[str]) -> None:
+    rows = list(csv.DictReader(io.StringIO((site / "claims.csv").read_text(encoding="utf-8"))))
+    assert [r["id"] for r in rows] == claim_ids
+    row = next(r for r in rows if r["id"] == "russia-denies-using-troops")
+    assert row["status"] == "confirmed" and row["claimed_by"] == "kremlin; dmitry-peskov" and row["claimed_on"] == ""
+    assert row["sources"] == "2" and row["independent_origins"] == "2"
+    assert row["url"] == "topics/04-reactions/#russia-denies-using-troops"
+
+
+def test_atom_feed_parses_cleanly(site: Path, claim_ids: list[str]) -> None:
+    feed = feedparser.parse((site / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.feed.title == "North Korean troops in Russia: status changes and new claims"
+    # two claims have a history of one change each; every other claim is announced as new
+    assert len(feed.entries) == len(claim_ids)
+    change = next(e for e in feed.entries if e.title.startswith("Disputed: North Korea has sent troops"))
+    assert change.link.endswith("topics/01-deployment/#north-korea-sending-troops")
+    assert change.updated == "2024-10-18T00:00:00Z"
+
+
+def offline_loader(url: str, options: object = None) -> dict[str, object]:
+    """The schema.org context, without the network: every term is in the schema.org vocabulary."""
+    assert url.rstrip("/") == SCHEMA_ORG.rstrip("/"), url
+    return {"contextUrl": None, "documentUrl": url, "document": {"@context": {"@vocab": SCHEMA_ORG}}}
+
+
+def test_every_claim_carries_claimreview_json_ld(site: Path, claim_ids: list[str]) -> None:
+    found = {}
+    for page in (site / "topics").glob("*/index.html"):
+        for body in re.findall(r'<script type="application/ld\+json">(.*?)</script>', page.read_text(encoding="utf-8"), re.S):
+            data = json.loads(body)
+            expanded = jsonld.expand(data, {"documentLoader": offline_loader, "base": "https://example.org/"})[0]
+            assert expanded["@type"] == [SCHEMA_ORG + "ClaimReview"]
+            reviewed = expanded[SCHEMA_ORG + "itemReviewed"][0]
+            assert reviewed["@type"] == [SCHEMA_ORG + "Claim"]
+            assert reviewed[SCHEMA_ORG + "appearance"]
+            rating = expanded[SCHEMA_ORG + "reviewRating"][0]
+            found[data["url"].rsplit("#", 1)[1]] = rating[SCHEMA_ORG + "alternateName"][0]["@value"]
+    assert sorted(found) == sorted(claim_ids)
+    assert found["russia-denies-using-troops"] == "Confirmed"
+    assert found["north-korea-arms-supplier"] == "Denied"
