@@ -7,6 +7,7 @@ quotes that must be in their seed) live in `validation.py`.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from typing import Annotated
@@ -62,6 +63,52 @@ def _number(value: object) -> object:
     return value
 
 
+_WHEN = re.compile(r"^(~)?(\d{4}-\d{2}(?:-\d{2})?)(?:/(\d{4}-\d{2}(?:-\d{2})?))?$")
+
+
+@dataclass(frozen=True)
+class When:
+    """When something happened: a day or a month, or a range of them, maybe approximate."""
+
+    start: date
+    end: date
+    month_only: bool
+    approximate: bool
+
+
+def parse_when(text: str) -> When:
+    match = _WHEN.match(text.strip())
+    if not match:
+        raise ValueError(f"'{text}' is not a date: write 2024-10-03, 2024-10 (a month), "
+                         "2024-10-08/2024-10-13 (a range), with ~ in front if approximate")
+    approximate, first, last = match.group(1) == "~", match.group(2), match.group(3) or match.group(2)
+    if len(first) != len(last):
+        raise ValueError(f"'{text}': both ends of a range must be days, or both months")
+    try:
+        start, end = _day(first, end=False), _day(last, end=True)
+    except ValueError as exc:
+        raise ValueError(f"'{text}' is not a valid date ({exc})") from None
+    if end < start:
+        raise ValueError(f"'{text}': the range ends before it starts")
+    return When(start, end, len(first) == 7, approximate)
+
+
+def _day(text: str, end: bool) -> date:
+    if len(text) == 10:
+        return date.fromisoformat(text)
+    year, month = int(text[:4]), int(text[5:7])
+    first = date(year, month, 1)
+    if not end:
+        return first
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return date.fromordinal(following.toordinal() - 1)
+
+
+def _when(value: str) -> str:
+    parse_when(value)
+    return value.strip()
+
+
 Line = Annotated[str, AfterValidator(_one_line)]
 """One line of text: inner whitespace and line breaks fold to single spaces."""
 Paragraphs = Annotated[str, AfterValidator(_paragraphs)]
@@ -71,6 +118,8 @@ Quote = Annotated[str, Field(min_length=1)]
 Id = Annotated[str, Field(pattern=ID_PATTERN)]
 """A stable identifier: lowercase letters, digits and inner hyphens (it becomes an anchor)."""
 HttpUrl = Annotated[str, AfterValidator(_http_url)]
+EventDate = Annotated[str, AfterValidator(_when)]
+"""2024-10-03, 2024-10 (a month), 2024-10-08/2024-10-13 (a range); ~ in front if approximate."""
 
 
 class Status(str, Enum):
@@ -202,6 +251,9 @@ class Claim(Record):
     statement: Line
     claimed_by: list[Id] = Field(min_length=1, description="Who makes the claim: actor ids, or a source id for an outlet's own reporting.")
     claimed_on: date | None = Field(None, description="When the claim was made; leave out if the sources do not say.")
+    happened: EventDate | None = Field(None, description=(
+        "When what the claim describes happened, if it is an event (not when it was reported): "
+        "2024-10-03, 2024-10, 2024-10-08/2024-10-13, ~ in front if approximate."))
     status: Status
     status_note: Line
     status_reason: Line | None = Field(None, description="Why the status differs from what the evidence alone gives.")

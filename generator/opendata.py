@@ -61,6 +61,7 @@ class ClaimOut(_Out):
     status_reason: str | None
     claimed_by: list[str]
     claimed_on: date | None
+    happened: str | None = Field(description="When the event happened: a day, a month or a range (a/b), ~ if approximate.")
     outlets: int = Field(description="Outlets that assert or report the claim.")
     independent_origins: list[str] = Field(description="Independent origins behind those reports.")
     evidence: list[EvidenceOut]
@@ -125,7 +126,7 @@ def claims_file(index: Index, site_url: str | None) -> ClaimsFile:
             id=claim.id, topic=view.topic.id, url=claim_url(index, claim.id, site_url), statement=claim.statement,
             status=claim.status.value, status_label=STATUSES[claim.status].label, status_note=claim.status_note,
             status_reason=claim.status_reason, claimed_by=list(claim.claimed_by), claimed_on=claim.claimed_on,
-            outlets=len(view.support.outlets),
+            happened=claim.happened, outlets=len(view.support.outlets),
             independent_origins=[group[0].name if len(group) == 1 else root for root, group in view.support.origins],
             evidence=evidence,
             history=[ChangeOut(date=h.date, status=h.status.value, note=h.note) for h in claim.history],
@@ -141,7 +142,7 @@ def claims_file(index: Index, site_url: str | None) -> ClaimsFile:
     )
 
 
-CSV_COLUMNS = ["id", "topic", "statement", "status", "claimed_by", "claimed_on", "sources", "outlets",
+CSV_COLUMNS = ["id", "topic", "statement", "status", "claimed_by", "claimed_on", "happened", "sources", "outlets",
                "independent_origins", "last_change", "url"]
 
 
@@ -152,7 +153,7 @@ def claims_csv(data: ClaimsFile) -> str:
     for claim in data.claims:
         writer.writerow([
             claim.id, claim.topic, claim.statement, claim.status, "; ".join(claim.claimed_by),
-            claim.claimed_on.isoformat() if claim.claimed_on else "", len({e.source for e in claim.evidence}),
+            claim.claimed_on.isoformat() if claim.claimed_on else "", claim.happened or "", len({e.source for e in claim.evidence}),
             claim.outlets, len(claim.independent_origins),
             claim.history[-1].date.isoformat() if claim.history else "", claim.url,
         ])

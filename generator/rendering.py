@@ -25,7 +25,7 @@ from .evidence import (RULES, Corroboration, FigureUse, Parties, attributed_diff
 from .fragments import link_to_passage
 from .icons import icon_css
 from .search import INIT_JS, INIT_JS_PATH
-from .model import Claim, Evidence, Quantity, Source, Stance, Status
+from .model import Claim, Evidence, Quantity, Source, Stance, Status, When, parse_when
 from .memo import Same
 from .quotes import SeedLibrary
 from .statuses import STANCES, STATUSES, Term
@@ -34,7 +34,7 @@ CSS_PATH = "stylesheets/factsheet.css"
 LISTING_PAGE = 25
 HOME_QUANTITIES = 10
 HOME_ATTRIBUTIONS = 3
-SITE_PAGES = ["index.md", "method.md"]
+SITE_PAGES = ["index.md", "method.md", "timeline.md", "matrix.md"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]
 
@@ -42,6 +42,24 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
 def long_date(day: date) -> str:
     # Not strftime: month names must not depend on the machine's locale.
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def when_text(when: When) -> str:
+    """'8–13 October 2024', 'June 2024', 'about 3 October 2024': as precise as the record, no more."""
+    start, end = when.start, when.end
+    if when.month_only:
+        first = f"{MONTHS[start.month - 1]} {start.year}"
+        text = first if (start.year, start.month) == (end.year, end.month) else \
+            f"{MONTHS[start.month - 1]}{'' if start.year == end.year else f' {start.year}'} – {MONTHS[end.month - 1]} {end.year}"
+    elif start == end:
+        text = long_date(start)
+    elif (start.year, start.month) == (end.year, end.month):
+        text = f"{start.day}–{end.day} {MONTHS[start.month - 1]} {start.year}"
+    elif start.year == end.year:
+        text = f"{start.day} {MONTHS[start.month - 1]} – {long_date(end)}"
+    else:
+        text = f"{long_date(start)} – {long_date(end)}"
+    return f"about {text}" if when.approximate else text
 
 
 @dataclass(frozen=True)
@@ -109,6 +127,7 @@ class Index:
     disagreeing_ids: set[str] = field(default_factory=set)
     listings: dict[str, Listing] = field(default_factory=dict)
     site_url: str | None = None
+    directory_urls: bool = True
 
     @classmethod
     def build(cls, content: Content, seeds: SeedLibrary,
@@ -168,6 +187,31 @@ class Index:
         for use in self.figures[quantity_id]:
             groups.setdefault(figure_text(use.figure), []).append(use)
         return list(groups.items())
+
+    def timeline(self) -> list[tuple[str, list[tuple[When, ClaimView]]]]:
+        """Claims with an event date, by month of their start, earliest first."""
+        events = sorted(((parse_when(v.claim.happened), v) for v in self.views.values() if v.claim.happened),
+                        key=lambda e: (e[0].start, e[0].end, e[1].claim.id))
+        months: dict[str, list[tuple[When, ClaimView]]] = {}
+        for when, view in events:
+            months.setdefault(f"{MONTHS[when.start.month - 1]} {when.start.year}", []).append((when, view))
+        return list(months.items())
+
+    def with_status(self, status: Status) -> list[tuple[TopicFile, list[Claim]]]:
+        return [(t, [c for c in t.topic.claims if c.status is status]) for t in self.content.topics
+                if any(c.status is status for c in t.topic.claims)]
+
+    def matrix(self, topic: TopicFile) -> tuple[list[str], list[tuple[Claim, dict[str, list[tuple[int, Evidence]]]]]]:
+        """The sources a topic cites, and for each claim, each source's evidence (with its citation number)."""
+        sources: dict[str, None] = {}
+        rows = []
+        for claim in topic.topic.claims:
+            cells: dict[str, list[tuple[int, Evidence]]] = defaultdict(list)
+            for n, item in enumerate(claim.evidence, start=1):
+                sources[item.source] = None
+                cells[item.source].append((n, item))
+            rows.append((claim, cells))
+        return list(sources), rows
 
     def attributions(self, uses: list[FigureUse], dated: bool = False) -> list[str]:
         """'South Korean media, citing NIS, in Al Jazeera (18 October 2024)' for each use, each said once."""
@@ -229,8 +273,8 @@ def html_environment() -> jinja2.Environment:
     """For the raw-HTML parts of pages: HTML autoescape is the whole escaping there."""
     env = jinja2.Environment(loader=jinja2.FunctionLoader(_template_source), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(date=long_date)
-    env.globals.update(STANCES=STANCES, Stance=Stance, host=_host, figure_text=figure_text, HOME_ATTRIBUTIONS=HOME_ATTRIBUTIONS)
+    env.filters.update(date=long_date, when=when_text, happened=lambda text: when_text(parse_when(text)))
+    env.globals.update(STATUSES=STATUSES, STANCES=STANCES, Stance=Stance, host=_host, figure_text=figure_text, HOME_ATTRIBUTIONS=HOME_ATTRIBUTIONS)
     return env
 
 
@@ -310,6 +354,7 @@ def render_site(content: Content, seeds: SeedLibrary, cache: RenderCache | None 
     directory_urls = options.directory_urls
     index = Index.build(content, seeds, cache.views)
     index.site_url = options.site_url
+    index.directory_urls = directory_urls
     shared = (content.sheet, content.sources_doc, content.actors_doc, seeds.signature)
     listings_key = Same(*shared, tuple(_listing_fields(cache, t) for t in content.topics), directory_urls, options.site_url)
     if cache.listings is not None and cache.listings[0] == listings_key:
@@ -317,6 +362,8 @@ def render_site(content: Content, seeds: SeedLibrary, cache: RenderCache | None 
     else:
         pages = {name: _render(f"{name}.j2", index, "") for name in SITE_PAGES}
         pages.update(render_listings(index, directory_urls))
+        for status in Status:
+            pages[f"status/{status.value}.md"] = _render("status.md.j2", index, "../", status=status, here=f"status/{status.value}.md")
         cache.listings = (listings_key, dict(pages))
     for topic in content.topics:
         key = Same(topic.topic, *shared, _panel_inputs(index, topic), directory_urls, options.site_url)
@@ -360,11 +407,11 @@ def render_listings(index: Index, directory_urls: bool = True) -> dict[str, str]
     pages = {}
     for listing in index.listings.values():
         if listing.split:
-            pages[f"{listing.kind}/index.md"] = _render("listing_index.md.j2", index, "../", listing=listing)
+            pages[f"{listing.kind}/index.md"] = _render("listing_index.md.j2", index, "../", listing=listing, here=f"{listing.kind}/index.md")
         for n, (path, ids) in enumerate(listing.pages):
             root = "../" * path.count("/")
             entry = functools.partial(raw_html, index, path, directory_urls)
-            pages[path] = _render(f"{listing.kind}.md.j2", index, root, listing=listing, ids=ids, part=n + 1, entry_html=entry)
+            pages[path] = _render(f"{listing.kind}.md.j2", index, root, listing=listing, ids=ids, part=n + 1, entry_html=entry, here=path)
     return pages
 
 
@@ -373,7 +420,7 @@ def topic_path(topic: TopicFile) -> str:
 
 
 def render_topic(index: Index, topic: TopicFile, directory_urls: bool = True) -> str:
-    return _render("topic.md.j2", index, "../", topic=topic,
+    return _render("topic.md.j2", index, "../", topic=topic, here=topic_path(topic),
                    claim_html=lambda claim: claim_html(index, topic, claim, directory_urls))
 
 
@@ -446,6 +493,9 @@ class HtmlLinks:
     def claim(self, topic: TopicFile, claim: Claim) -> Markup:
         return _a(self.url(f"{topic_path(topic)}#{md_id(claim.id)}"), claim.statement)
 
+    def citation(self, topic: TopicFile, claim: Claim, number: int) -> str:
+        return self.url(f"{topic_path(topic)}#fn:{md_id(claim.id)}-{number}")
+
 
 def _a(href: str, text: str) -> Markup:
     return Markup(f'<a href="{escape(href)}">{escape(text)}</a>')
@@ -468,4 +518,7 @@ def claim_html(index: Index, topic: TopicFile, claim: Claim, directory_urls: boo
 
 def _render(name: str, index: Index, root: str, **extra: object) -> str:
     template = environment().get_template(name)
-    return template.render(index=index, sheet=index.content.sheet, root=Md(root), link=Links(index, root), **extra)
+    here = name[: -len(".j2")] if not extra.get("here") else str(extra.pop("here"))
+    html = functools.partial(raw_html, index, here, index.directory_urls)
+    return template.render(index=index, sheet=index.content.sheet, root=Md(root), link=Links(index, root),
+                           html=html, **extra)

@@ -129,7 +129,7 @@ def test_the_content_security_policy_blocks_an_injected_script(browser, site: Pa
 @pytest.mark.parametrize(("query", "anchor"), [
     ("12,000", "/topics/02-troop-numbers/#total-12000-four-brigades"),   # a number as written
     ("Peskov", "/topics/04-reactions/#russia-denies-using-troops"),      # a word
-    ("denied", "/topics/06-background/#north-korea-arms-supplier"),      # a status word
+    ("denied", "/status/denied/"),                                        # a status word: the page of exactly those claims
 ])
 def test_search_finds_claims_by_number_word_and_status(page, site_url: str, query: str, anchor: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(f"{site_url}/")

@@ -29,7 +29,8 @@ def test_fixture_sheet_renders_as_golden(small: Path, update_goldens: bool) -> N
 def test_nav_never_lists_claims(small: Path) -> None:
     pages = render(Project(small / "content", small / "seeds"))
     assert sorted(p for p in pages if p.endswith(".md")) == [
-        "actors/index.md", "figures/index.md", "index.md", "method.md", "sources/index.md",
+        "actors/index.md", "figures/index.md", "index.md", "matrix.md", "method.md", "sources/index.md",
+        "status/confirmed.md", "status/denied.md", "status/disputed.md", "status/unconfirmed.md", "timeline.md",
         "topics/closure.md", "topics/duration.md", "topics/repairs.md"]
 
 
