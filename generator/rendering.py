@@ -222,6 +222,13 @@ class Index:
             seen[f"{self.parties.attribution(use.item)}, in {source.publisher}{when}"] = None
         return list(seen)
 
+    def chart(self, quantity_id: str, width: int = 360) -> list[tuple[str, int, int]]:
+        """Bars for a small chart of the distinct figures: (label, bar length, number of sources)."""
+        groups = self.figure_groups(quantity_id)
+        largest = max(float(uses[0].figure.value) for _, uses in groups) or 1.0
+        return [(text, max(2, round(width * float(uses[0].figure.value) / largest)), len({u.item.source for u in uses}))
+                for text, uses in groups]
+
     def distinct_figures(self, quantity_id: str) -> int:
         return len(self.figure_groups(quantity_id))
 
