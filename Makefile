@@ -10,7 +10,7 @@ site: $(VENV)/.site-deps
 	$(VENV)/bin/factsheet build
 
 ## Run the whole test suite: unit, golden, CLI, full strict build, headless-Chromium browser tests.
-test: $(VENV)/.test-deps
+test: $(VENV)/.test-deps node_modules/.installed
 	scripts/install-chromium
 	$(VENV)/bin/pytest
 
@@ -38,5 +38,10 @@ $(VENV)/.test-deps: $(VENV)/.site-deps requirements-test.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.lock
 	touch $@
 
+## axe-core, injected into pages by the accessibility tests (pinned in package-lock.json).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 clean:
-	rm -rf site .site-* $(VENV)
+	rm -rf site .site-* $(VENV) node_modules

@@ -140,3 +140,56 @@ def test_search_finds_claims_by_number_word_and_status(page, site_url: str, quer
     page.wait_for_timeout(300)
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
     assert any((h or "").endswith(anchor) for h in hrefs), hrefs
+
+
+def test_a_status_page_lists_exactly_the_claims_of_that_status(page, site: Path, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    claims = json.loads((site / "claims.json").read_text(encoding="utf-8"))["claims"]
+    for status in ("disputed", "unconfirmed"):
+        page.goto(f"{site_url}/")
+        page.locator(f'a[href="status/{status}/"]').first.click()  # one click from the home page
+        page.wait_for_url(f"**/status/{status}/")
+        listed = [h.split("#", 1)[1] for h in page.locator("ul.fs-status-list li > a:not(.fs-badge)").evaluate_all("els => els.map(e => e.getAttribute('href'))")]
+        assert sorted(listed) == sorted(c["id"] for c in claims if c["status"] == status)
+
+
+def test_a_timeline_entry_leads_to_its_claim(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{site_url}/timeline/")
+    entry = page.locator("li#event-nis-1500-special-forces-vladivostok")
+    assert entry.locator("strong").first.inner_text() == "8–13 October 2024"
+    entry.locator("a:not(.fs-badge)").first.click()
+    page.wait_for_url("**/topics/01-deployment/#nis-1500-special-forces-vladivostok")
+    assert page.locator("h2#nis-1500-special-forces-vladivostok").is_visible()
+
+
+def test_no_console_errors_on_any_page(browser, site: Path, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context()
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(f"{page.url}: {m.text}") if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: problems.append(f"{page.url}: {e}"))
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.parent.name != "injected")
+    assert len(pages) >= 15
+    for path in pages:
+        page.goto(f"{site_url}/{path}")
+        page.wait_for_load_state("networkidle")
+    context.close()
+    assert problems == []
+
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules/axe-core/axe.min.js"
+
+
+@pytest.mark.parametrize("path", ["", "topics/02-troop-numbers/", "sources/", "actors/", "timeline/", "figures/", "matrix/"])
+def test_no_serious_accessibility_violations(browser, site_url: str, path: str) -> None:  # type: ignore[no-untyped-def]
+    assert AXE.exists(), "run `make test` (npm ci installs axe-core)"
+    context = browser.new_context(bypass_csp=True)  # axe is injected by the test; the site's CSP would block it
+    page = context.new_page()
+    page.goto(f"{site_url}/{path}")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    context.close()
+    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
+               if v["impact"] in ("serious", "critical")]
+    assert serious == []
