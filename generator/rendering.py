@@ -34,7 +34,7 @@ CSS_PATH = "stylesheets/factsheet.css"
 LISTING_PAGE = 25
 HOME_QUANTITIES = 10
 HOME_ATTRIBUTIONS = 3
-SITE_PAGES = ["index.md", "method.md", "timeline.md", "matrix.md"]
+SITE_PAGES = ["index.md", "method.md", "timeline.md", "matrix.md", "tags.md"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]
 
