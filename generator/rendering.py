@@ -32,9 +32,11 @@ from .statuses import STANCES, STATUSES, Term
 
 CSS_PATH = "stylesheets/factsheet.css"
 LISTING_PAGE = 25
+MATRIX_TOPICS = 10
+MATRIX_COLUMNS = 12
 HOME_QUANTITIES = 10
 HOME_ATTRIBUTIONS = 3
-SITE_PAGES = ["index.md", "method.md", "timeline.md", "matrix.md", "tags.md"]
+SITE_PAGES = ["index.md", "method.md", "timeline.md", "tags.md"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]
 
@@ -99,13 +101,14 @@ class Listing:
     labels: dict[str, str]
 
     @classmethod
-    def lay_out(cls, kind: str, title: str, entries: list[tuple[str, str]]) -> Listing:
+    def lay_out(cls, kind: str, title: str, entries: list[tuple[str, str]], size: int | None = None) -> Listing:
         ids = [ident for ident, _ in entries]
-        if len(ids) <= LISTING_PAGE:
+        size = size or LISTING_PAGE
+        if len(ids) <= size:
             pages = ((f"{kind}/index.md", tuple(ids)),)
         else:
-            pages = tuple((f"{kind}/{n + 1}.md", tuple(ids[i:i + LISTING_PAGE]))
-                          for n, i in enumerate(range(0, len(ids), LISTING_PAGE)))
+            pages = tuple((f"{kind}/{n + 1}.md", tuple(ids[i:i + size]))
+                          for n, i in enumerate(range(0, len(ids), size)))
         page_of = {ident: path for path, chunk in pages for ident in chunk}
         return cls(kind, title, pages, page_of, dict(entries))
 
@@ -146,6 +149,8 @@ class Index:
             "sources": Listing.lay_out("sources", "Sources", [(s.id, s.title) for s in content.sources]),
             "actors": Listing.lay_out("actors", "Who says what", [(a.id, a.name) for a in content.actors]),
             "figures": Listing.lay_out("figures", "Figures", [(q.id, q.label) for q in content.sheet.quantities]),
+            # A topic is ~100 claims: a few topics a page keep the matrix pages bounded.
+            "matrix": Listing.lay_out("matrix", "Sources matrix", [(t.id, t.topic.title) for t in content.topics], size=MATRIX_TOPICS),
         }
         return index
 
@@ -281,7 +286,7 @@ def html_environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FunctionLoader(_template_source), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(date=long_date, when=when_text, happened=lambda text: when_text(parse_when(text)))
-    env.globals.update(STATUSES=STATUSES, STANCES=STANCES, Stance=Stance, host=_host, figure_text=figure_text, HOME_ATTRIBUTIONS=HOME_ATTRIBUTIONS)
+    env.globals.update(MATRIX_COLUMNS=MATRIX_COLUMNS, STATUSES=STATUSES, STANCES=STANCES, Stance=Stance, host=_host, figure_text=figure_text, HOME_ATTRIBUTIONS=HOME_ATTRIBUTIONS)
     return env
 
 

@@ -29,7 +29,7 @@ def test_fixture_sheet_renders_as_golden(small: Path, update_goldens: bool) -> N
 def test_nav_never_lists_claims(small: Path) -> None:
     pages = render(Project(small / "content", small / "seeds"))
     assert sorted(p for p in pages if p.endswith(".md")) == [
-        "actors/index.md", "figures/index.md", "index.md", "matrix.md", "method.md", "sources/index.md",
+        "actors/index.md", "figures/index.md", "index.md", "matrix/index.md", "method.md", "sources/index.md",
         "status/confirmed.md", "status/denied.md", "status/disputed.md", "status/unconfirmed.md", "tags.md", "timeline.md",
         "topics/closure.md", "topics/duration.md", "topics/repairs.md"]
 
@@ -59,3 +59,17 @@ def test_raw_html_links_follow_the_url_style() -> None:
     assert page_url("topics/a.md#c", "topics/a.md") == "./#c"
     assert page_url("method.md#x", "topics/a.md", directory_urls=False) == "../method.html#x"
     assert page_url("sources/index.md#s", "topics/a.md", directory_urls=False) == "../sources/index.html#s"
+
+
+def test_matrix_falls_back_to_a_list_when_a_topic_cites_many_sources(small: Path) -> None:
+    from generator import rendering
+
+    rendering.html_environment().globals["MATRIX_COLUMNS"] = 1
+    try:
+        pages = render(Project(small / "content", small / "seeds"))
+    finally:
+        rendering.html_environment().globals["MATRIX_COLUMNS"] = rendering.MATRIX_COLUMNS
+    closure = pages["matrix/index.md"].split("## The closure", 1)[1].split("## ", 1)[0]
+    assert '<ul class="fs-matrix-list">' in closure and "<table>" not in closure
+    assert ('<a href="../sources/#gazette">The Gazette</a> <a class="fs-stance fs-stance--reports" '
+            'href="../topics/closure/#fn:closed-six-weeks-1">reports</a>') in closure
