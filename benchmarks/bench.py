@@ -12,7 +12,6 @@ in this one run on the same files, each figure beside its target:
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import subprocess

@@ -15,7 +15,7 @@ from xml.sax.saxutils import quoteattr
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .rendering import Index, topic_path
+from .siteindex import Index, topic_path
 from .statuses import STATUSES
 
 SCHEMA_VERSION = "1.0"

@@ -35,14 +35,14 @@ def test_nav_never_lists_claims(small: Path) -> None:
 
 
 def test_long_listings_are_split_into_bounded_pages(small: Path) -> None:
-    from generator import rendering
+    from generator import siteindex
 
-    original = rendering.LISTING_PAGE
-    rendering.LISTING_PAGE = 2  # three actors in the fixture -> two pages
+    original = siteindex.LISTING_PAGE
+    siteindex.LISTING_PAGE = 2  # four actors in the fixture -> two pages
     try:
         pages = render(Project(small / "content", small / "seeds"))
     finally:
-        rendering.LISTING_PAGE = original
+        siteindex.LISTING_PAGE = original
     assert {p for p in pages if p.startswith("actors/")} == {"actors/index.md", "actors/1.md", "actors/2.md"}
     assert "- [The contractor](../actors/1.md#contractor)" in pages["actors/index.md"]
     assert pages["actors/2.md"].startswith("# Who says what (2 of 2)\n\n[All who says what](../actors/index.md) · [Previous](../actors/1.md)")
@@ -50,7 +50,7 @@ def test_long_listings_are_split_into_bounded_pages(small: Path) -> None:
 
 
 def test_raw_html_links_follow_the_url_style() -> None:
-    from generator.rendering import page_url
+    from generator.links import page_url
 
     assert page_url("method.md#status-denied", "topics/a.md") == "../../method/#status-denied"
     assert page_url("sources/index.md#s", "topics/a.md") == "../../sources/#s"

@@ -1,0 +1,219 @@
+"""The lookups a build works out once and every page shares: claim views, citations,
+figures by quantity, and how long listings are laid out on pages."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .content import Content, TopicFile
+from .dates import MONTHS, long_date
+from .evidence import (Corroboration, FigureUse, Parties, attributed_differently, corroboration, disagrees,
+                       figure_text, latest_changes)
+from .fragments import link_to_passage
+from .memo import Same
+from .model import Claim, Evidence, Quantity, Source, Status, When, parse_when
+from .quotes import SeedLibrary
+
+LISTING_PAGE = 25
+MATRIX_TOPICS = 10
+
+@dataclass(frozen=True)
+class Citation:
+    """An evidence item where a page cites it."""
+
+    topic: TopicFile
+    claim: Claim
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    """A claim with what its evidence adds up to, worked out once per build."""
+
+    topic: TopicFile
+    claim: Claim
+    support: Corroboration
+    attributed: dict[str, list[str]]
+    links: tuple[str | None, ...]
+    """Per evidence item: the source's URL, pointing at the quoted passage where possible."""
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A listing (sources, actors, figures) laid out on pages of at most LISTING_PAGE entries.
+
+    One page while it is small; past that, an index page and numbered pages, so that no page
+    grows with the sheet and an edit rebuilds only the pages that show what changed.
+    """
+
+    kind: str
+    title: str
+    pages: tuple[tuple[str, tuple[str, ...]], ...]
+    """(page path, the ids of its entries)."""
+    page_of: dict[str, str]
+    labels: dict[str, str]
+
+    @classmethod
+    def lay_out(cls, kind: str, title: str, entries: list[tuple[str, str]], size: int | None = None) -> Listing:
+        ids = [ident for ident, _ in entries]
+        size = size or LISTING_PAGE
+        if len(ids) <= size:
+            pages = ((f"{kind}/index.md", tuple(ids)),)
+        else:
+            pages = tuple((f"{kind}/{n + 1}.md", tuple(ids[i:i + size]))
+                          for n, i in enumerate(range(0, len(ids), size)))
+        page_of = {ident: path for path, chunk in pages for ident in chunk}
+        return cls(kind, title, pages, page_of, dict(entries))
+
+    @property
+    def split(self) -> bool:
+        return len(self.pages) > 1
+
+
+@dataclass
+class Index:
+    """Lookups computed once per build and shared by every page."""
+
+    content: Content
+    parties: Parties
+    views: dict[str, ClaimView] = field(default_factory=dict)
+    citations: dict[str, list[Citation]] = field(default_factory=lambda: defaultdict(list))
+    by_party: dict[str, list[tuple[str, Citation]]] = field(default_factory=lambda: defaultdict(list))
+    figures: dict[str, list[FigureUse]] = field(default_factory=lambda: defaultdict(list))
+    disagreeing_ids: set[str] = field(default_factory=set)
+    listings: dict[str, Listing] = field(default_factory=dict)
+    site_url: str | None = None
+    directory_urls: bool = True
+
+    @classmethod
+    def build(cls, content: Content, seeds: SeedLibrary,
+              cache: dict[str, tuple[Same, list[ClaimView]]] | None = None) -> Index:
+        index = cls(content, Parties(content.actors, content.sources))
+        cache = {} if cache is None else cache
+        shared = (content.sources_doc, content.actors_doc, seeds.signature)
+        for topic in content.topics:
+            kept = cache.get(topic.id)
+            if kept is None or kept[0] != Same(topic.topic, *shared):
+                kept = cache[topic.id] = (Same(topic.topic, *shared), [index._view(topic, c, seeds) for c in topic.topic.claims])
+            for view in kept[1]:
+                index._add(view)
+        index.disagreeing_ids = {q.id for q in content.sheet.quantities if disagrees(index.figures[q.id])}
+        index.listings = {
+            "sources": Listing.lay_out("sources", "Sources", [(s.id, s.title) for s in content.sources]),
+            "actors": Listing.lay_out("actors", "Who says what", [(a.id, a.name) for a in content.actors]),
+            "figures": Listing.lay_out("figures", "Figures", [(q.id, q.label) for q in content.sheet.quantities]),
+            # A topic is ~100 claims: a few topics a page keep the matrix pages bounded.
+            "matrix": Listing.lay_out("matrix", "Sources matrix", [(t.id, t.topic.title) for t in content.topics], size=MATRIX_TOPICS),
+        }
+        return index
+
+    def _view(self, topic: TopicFile, claim: Claim, seeds: SeedLibrary) -> ClaimView:
+        links = []
+        for item in claim.evidence:
+            source = self.sources[item.source]
+            links.append(link_to_passage(source.url, seeds.get(source.seed), item.quote) if source.url else None)
+        return ClaimView(topic, claim, corroboration(claim, self.parties), attributed_differently(claim, self.parties), tuple(links))
+
+    def _add(self, view: ClaimView) -> None:
+        topic, claim = view.topic, view.claim
+        for party in claim.claimed_by:
+            self.by_party[party].append(("claims", Citation(topic, claim, claim.evidence[0])))
+        for item in claim.evidence:
+            citation = Citation(topic, claim, item)
+            self.citations[item.source].append(citation)
+            origin = item.via_chain[-1] if item.via_chain else None
+            if origin and origin not in claim.claimed_by:
+                self.by_party[origin].append((item.stance.value, citation))
+            for figure in item.figures:
+                self.figures[figure.quantity].append(FigureUse(figure, claim, item, topic.id))
+        self.views[claim.id] = view
+
+    @property
+    def sources(self) -> dict[str, Source]:
+        return self.parties.sources
+
+    @property
+    def quantities(self) -> list[Quantity]:
+        return self.content.sheet.quantities
+
+    def disagreeing(self) -> list[Quantity]:
+        return [q for q in self.quantities if q.id in self.disagreeing_ids]
+
+    def figure_groups(self, quantity_id: str) -> list[tuple[str, list[FigureUse]]]:
+        """Each distinct figure ('about 10,000 troops') with the evidence that gives it, in order of appearance."""
+        groups: dict[str, list[FigureUse]] = {}
+        for use in self.figures[quantity_id]:
+            groups.setdefault(figure_text(use.figure), []).append(use)
+        return list(groups.items())
+
+    def timeline(self) -> list[tuple[str, list[tuple[When, ClaimView]]]]:
+        """Claims with an event date, by month of their start, earliest first."""
+        events = sorted(((parse_when(v.claim.happened), v) for v in self.views.values() if v.claim.happened),
+                        key=lambda e: (e[0].start, e[0].end, e[1].claim.id))
+        months: dict[str, list[tuple[When, ClaimView]]] = {}
+        for when, view in events:
+            months.setdefault(f"{MONTHS[when.start.month - 1]} {when.start.year}", []).append((when, view))
+        return list(months.items())
+
+    def with_status(self, status: Status) -> list[tuple[TopicFile, list[Claim]]]:
+        return [(t, [c for c in t.topic.claims if c.status is status]) for t in self.content.topics
+                if any(c.status is status for c in t.topic.claims)]
+
+    def matrix(self, topic: TopicFile) -> tuple[list[str], list[tuple[Claim, dict[str, list[tuple[int, Evidence]]]]]]:
+        """The sources a topic cites, and for each claim, each source's evidence (with its citation number)."""
+        sources: dict[str, None] = {}
+        rows = []
+        for claim in topic.topic.claims:
+            cells: dict[str, list[tuple[int, Evidence]]] = defaultdict(list)
+            for n, item in enumerate(claim.evidence, start=1):
+                sources[item.source] = None
+                cells[item.source].append((n, item))
+            rows.append((claim, cells))
+        return list(sources), rows
+
+    def attributions(self, uses: list[FigureUse], dated: bool = False) -> list[str]:
+        """'South Korean media, citing NIS, in Al Jazeera (18 October 2024)' for each use, each said once."""
+        seen: dict[str, None] = {}
+        for use in uses:
+            source = self.sources[use.item.source]
+            when = f" ({long_date(source.published) if source.published else 'undated'})" if dated else ""
+            seen[f"{self.parties.attribution(use.item)}, in {source.publisher}{when}"] = None
+        return list(seen)
+
+    def chart(self, quantity_id: str, width: int = 360) -> list[tuple[str, int, int]]:
+        """Bars for a small chart of the distinct figures: (label, bar length, number of sources)."""
+        groups = self.figure_groups(quantity_id)
+        largest = max(float(uses[0].figure.value) for _, uses in groups) or 1.0
+        return [(text, max(2, round(width * float(uses[0].figure.value) / largest)), len({u.item.source for u in uses}))
+                for text, uses in groups]
+
+    def distinct_figures(self, quantity_id: str) -> int:
+        return len(self.figure_groups(quantity_id))
+
+    def panels(self, claim: Claim) -> list[Quantity]:
+        """Quantities this claim gives figures for on which sources disagree."""
+        mine = {f.quantity for item in claim.evidence for f in item.figures}
+        return [q for q in self.quantities if q.id in mine and q.id in self.disagreeing_ids]
+
+    def origin_counts(self) -> list[tuple[str, int, int]]:
+        """(origin name, claims it supports, claims it alone supports), most claims first."""
+        backed: Counter[str] = Counter()
+        alone: Counter[str] = Counter()
+        for view in self.views.values():
+            names = {o.name for _, group in view.support.origins for o in group}
+            backed.update(names)
+            if len(view.support.origins) == 1 and len(names) == 1:
+                alone.update(names)
+        return sorted(((n, backed[n], alone[n]) for n in backed), key=lambda r: (-r[1], r[0]))
+
+    def latest(self) -> list[tuple[object, str, Claim, int]]:
+        return latest_changes([(v.topic.id, v.claim) for v in self.views.values()])
+
+    def status_counts(self, claims: list[Claim]) -> dict[Status, int]:
+        counts = Counter(c.status for c in claims)
+        return {status: counts.get(status, 0) for status in Status}
+
+
+def topic_path(topic: TopicFile) -> str:
+    return f"topics/{topic.id}.md"
+
