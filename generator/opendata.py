@@ -10,12 +10,14 @@ import csv
 import io
 import json
 from datetime import date
+from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from .siteindex import Index, topic_path
+from .model import Status
 from .statuses import STATUSES
 
 SCHEMA_VERSION = "1.0"
@@ -112,82 +114,96 @@ def claim_url(index: Index, claim_id: str, site_url: str | None) -> str:
     return f"{site_url.rstrip('/')}/{path}" if site_url else path
 
 
-def claims_file(index: Index, site_url: str | None) -> ClaimsFile:
+def claims_file(index: Index, site_url: str | None) -> dict[str, Any]:
+    """claims.json as plain data, in the shape of `ClaimsFile` (whose schema is published).
+
+    Plain dicts rather than model instances: at 10,000 claims the models would cost the build
+    a hundred megabytes for nothing; tests validate the output against the schema instead.
+    """
     content, parties = index.content, index.parties
     claims = []
     for view in index.views.values():
         claim = view.claim
-        evidence = [EvidenceOut(
-            source=item.source, stance=item.stance.value, via=list(item.via_chain), origin=parties.origin(item).name,
-            quote=item.quote, note=item.note, passage_url=link,
-            figures=[FigureOut(quantity=f.quantity, value=f.value, unit=f.unit, qualifier=f.qualifier.value) for f in item.figures],
-        ) for item, link in zip(claim.evidence, view.links)]
-        claims.append(ClaimOut(
-            id=claim.id, topic=view.topic.id, url=claim_url(index, claim.id, site_url), statement=claim.statement,
-            status=claim.status.value, status_label=STATUSES[claim.status].label, status_note=claim.status_note,
-            status_reason=claim.status_reason, claimed_by=list(claim.claimed_by), claimed_on=claim.claimed_on,
-            happened=claim.happened, outlets=len(view.support.outlets),
-            independent_origins=[group[0].name if len(group) == 1 else root for root, group in view.support.origins],
-            evidence=evidence,
-            history=[ChangeOut(date=h.date, status=h.status.value, note=h.note) for h in claim.history],
-        ))
+        claims.append({
+            "id": claim.id, "topic": view.topic.id, "url": claim_url(index, claim.id, site_url),
+            "statement": claim.statement, "status": claim.status.value, "status_label": STATUSES[claim.status].label,
+            "status_note": claim.status_note, "status_reason": claim.status_reason, "claimed_by": list(claim.claimed_by),
+            "claimed_on": _iso(claim.claimed_on), "happened": claim.happened, "outlets": len(view.support.outlets),
+            "independent_origins": [group[0].name if len(group) == 1 else root for root, group in view.support.origins],
+            "evidence": [{
+                "source": item.source, "stance": item.stance.value, "via": list(item.via_chain),
+                "origin": parties.origin(item).name, "quote": item.quote, "note": item.note,
+                "figures": [{"quantity": f.quantity, "value": f.value, "unit": f.unit, "qualifier": f.qualifier.value}
+                            for f in item.figures],
+                "passage_url": link,
+            } for item, link in zip(claim.evidence, view.links)],
+            "history": [{"date": h.date.isoformat(), "status": h.status.value, "note": h.note} for h in claim.history],
+        })
     sheet = content.sheet
-    return ClaimsFile(
-        schema_version=SCHEMA_VERSION, title=sheet.title, summary=sheet.summary, as_of=sheet.as_of, publisher=sheet.publisher,
-        topics=[TopicOut(id=t.id, title=t.topic.title, claims=[c.id for c in t.topic.claims]) for t in content.topics],
-        claims=claims,
-        sources=[SourceOut(id=s.id, title=s.title, publisher=s.publisher, author=s.author, published=s.published,
-                           url=s.url, kind=s.kind.value) for s in content.sources],
-        actors=[ActorOut(id=a.id, name=a.name, kind=a.kind, country=a.country, part_of=a.part_of) for a in content.actors],
-    )
+    return {
+        "schema_version": SCHEMA_VERSION, "title": sheet.title, "summary": sheet.summary, "as_of": sheet.as_of.isoformat(),
+        "publisher": sheet.publisher,
+        "topics": [{"id": t.id, "title": t.topic.title, "claims": [c.id for c in t.topic.claims]} for t in content.topics],
+        "claims": claims,
+        "sources": [{"id": s.id, "title": s.title, "publisher": s.publisher, "author": s.author,
+                     "published": _iso(s.published), "url": s.url, "kind": s.kind.value} for s in content.sources],
+        "actors": [{"id": a.id, "name": a.name, "kind": a.kind, "country": a.country, "part_of": a.part_of}
+                   for a in content.actors],
+    }
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 CSV_COLUMNS = ["id", "topic", "statement", "status", "claimed_by", "claimed_on", "happened", "sources", "outlets",
                "independent_origins", "last_change", "url"]
 
 
-def claims_csv(data: ClaimsFile) -> str:
+def claims_csv(data: dict[str, Any]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for claim in data.claims:
+    for claim in data["claims"]:
         writer.writerow([
-            claim.id, claim.topic, claim.statement, claim.status, "; ".join(claim.claimed_by),
-            claim.claimed_on.isoformat() if claim.claimed_on else "", claim.happened or "", len({e.source for e in claim.evidence}),
-            claim.outlets, len(claim.independent_origins),
-            claim.history[-1].date.isoformat() if claim.history else "", claim.url,
+            claim["id"], claim["topic"], claim["statement"], claim["status"], "; ".join(claim["claimed_by"]),
+            claim["claimed_on"] or "", claim["happened"] or "", len({e["source"] for e in claim["evidence"]}),
+            claim["outlets"], len(claim["independent_origins"]),
+            claim["history"][-1]["date"] if claim["history"] else "", claim["url"],
         ])
     return out.getvalue()
 
 
-def atom_feed(data: ClaimsFile, site_url: str | None) -> str:
+def atom_feed(data: dict[str, Any], site_url: str | None) -> str:
     """Status changes (from each claim's history) and new claims, newest first."""
     base = f"{site_url.rstrip('/')}/" if site_url else ""
-    feed_id = f"tag:factsheet,{data.as_of.isoformat()}:{data.topics[0].id if data.topics else 'sheet'}"
-    entries: list[tuple[date, str, str, str, str]] = []
-    for claim in data.claims:
-        if claim.history:
-            for n, change in enumerate(claim.history):
-                label = STATUSES[change.status].label  # type: ignore[index]
-                entries.append((change.date, f"{feed_id}/{claim.id}/{n + 1}", f"{label}: {claim.statement}", change.note, claim.url))
+    first_topic = data["topics"][0]["id"] if data["topics"] else "sheet"
+    feed_id = f"tag:factsheet,{data['as_of']}:{first_topic}"
+    entries: list[tuple[str, str, str, str, str]] = []
+    for claim in data["claims"]:
+        if claim["history"]:
+            for n, change in enumerate(claim["history"]):
+                label = STATUSES[Status(change["status"])].label
+                entries.append((change["date"], f"{feed_id}/{claim['id']}/{n + 1}", f"{label}: {claim['statement']}",
+                                change["note"], claim["url"]))
         else:
-            entries.append((claim.claimed_on or data.as_of, f"{feed_id}/{claim.id}/new", f"New claim ({claim.status_label}): {claim.statement}",
-                            claim.status_note, claim.url))
+            entries.append((claim["claimed_on"] or data["as_of"], f"{feed_id}/{claim['id']}/new",
+                            f"New claim ({claim['status_label']}): {claim['statement']}", claim["status_note"], claim["url"]))
     entries.sort(key=lambda e: (e[0], e[1]), reverse=True)
-    updated = max([e[0] for e in entries] + [data.as_of])
-    author = data.publisher or data.title
+    updated = max([e[0] for e in entries] + [data["as_of"]])
+    author = data["publisher"] or data["title"]
     lines = ['<?xml version="1.0" encoding="utf-8"?>',
              f'<feed xmlns="http://www.w3.org/2005/Atom"{f" xml:base={quoteattr(base)}" if base else ""}>',
-             f"  <title>{xml_escape(data.title)}: status changes and new claims</title>",
+             f"  <title>{xml_escape(data['title'])}: status changes and new claims</title>",
              f"  <id>{xml_escape(feed_id)}</id>",
-             f"  <updated>{updated.isoformat()}T00:00:00Z</updated>",
+             f"  <updated>{updated}T00:00:00Z</updated>",
              f"  <author><name>{xml_escape(author)}</name></author>",
              f'  <link rel="alternate" href="{xml_escape(base or "./")}"/>']
     for day, entry_id, title, summary, url in entries:
         lines += ["  <entry>",
                   f"    <id>{xml_escape(entry_id)}</id>",
                   f"    <title>{xml_escape(title)}</title>",
-                  f"    <updated>{day.isoformat()}T00:00:00Z</updated>",
+                  f"    <updated>{day}T00:00:00Z</updated>",
                   f'    <link rel="alternate" href={quoteattr(url)}/>',
                   f"    <summary>{xml_escape(summary)}</summary>",
                   "  </entry>"]
@@ -202,12 +218,8 @@ def claim_review(index: Index, claim_id: str, site_url: str | None) -> dict[str,
     appearances = []
     for item in claim.evidence:
         source = parties.sources[item.source]
-        appearance: dict[str, object] = {"@type": "CreativeWork", "name": source.title,
-                                         "publisher": {"@type": "Organization", "name": source.publisher}}
-        if source.url:
-            appearance["url"] = source.url
-        if source.published:
-            appearance["datePublished"] = source.published.isoformat()
+        # Where the claim appears: the article's URL, or its title where it is not online.
+        appearance = {"@type": "CreativeWork", **({"url": source.url} if source.url else {"name": source.title})}
         if appearance not in appearances:
             appearances.append(appearance)
     item_reviewed: dict[str, object] = {
@@ -240,7 +252,7 @@ def json_for_script(data: object) -> str:
 def open_data_files(index: Index, site_url: str | None) -> dict[str, str]:
     data = claims_file(index, site_url)
     return {
-        "claims.json": data.model_dump_json(indent=2) + "\n",
+        "claims.json": json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n",
         "claims.csv": claims_csv(data),
         "feed.xml": atom_feed(data, site_url),
     }
