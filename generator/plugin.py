@@ -74,6 +74,9 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
                 log.error("factsheet: %s; the preview shows the last good version until they are fixed", exc)
                 return
             raise PluginError(f"factsheet: {exc}; fix them and save again") from None
+        if not self.serving:
+            # Only `serve` reuses the caches; a one-shot build frees them for MkDocs' own work.
+            self.builder = None
         for warning in warnings:
             log.info(str(warning))  # INFO, not WARNING: advice must not fail a --strict build
         if report.written or report.removed:
