@@ -11,6 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
+from .anchors import speed_up_mkdocs
 from .build import Builder, Project
 from .rendering import SiteOptions
 from .csp import UnexpectedScript, add_csp
@@ -44,6 +45,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        speed_up_mkdocs()
         base = Path(config.config_file_path or ".").parent
         self.project = Project(base / self.config.content_dir, base / self.config.seeds_dir)
         options = SiteOptions(config.use_directory_urls, config.site_url or None, open_data=not self.serving)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.build import Project, build_site, check
+from generator.build import Project, build_site, check, render
 from generator.schema import schema_files
 from tests.conftest import ROOT
 from tests.site_helpers import copy_project
@@ -127,3 +127,22 @@ def test_nu_html_checker_finds_no_error_in_our_markup(real_site: Path) -> None:
     assert len(errors) >= len(NOT_OURS)  # the checker ran and saw the pages
     ours = [line for line in errors if not any(known in line for known in NOT_OURS)]
     assert ours == []
+
+
+def test_fast_anchor_collection_finds_what_mkdocs_finds() -> None:
+    from mkdocs.structure.pages import _HTMLHandler
+
+    from generator.anchors import anchor_ids
+
+    pages = render(Project(ROOT / "content", ROOT / "seeds"))
+    checked = 0
+    for path, text in pages.items():
+        if not path.endswith(".md"):
+            continue
+        parser = _HTMLHandler()
+        parser.feed(text)
+        parser.close()
+        assert anchor_ids(text) == parser.present_anchor_ids, path
+        checked += len(parser.present_anchor_ids)
+    assert checked > 200
+    assert anchor_ids("<a name=x><p id='y' class=z><a href=\"#q\" NAME=\"w\"><div name=n>") == {"x", "y", "w"}
