@@ -110,8 +110,6 @@ def render_site(content: Content, seeds: SeedLibrary, cache: RenderCache | None 
     else:
         pages = {name: _render(f"{name}.j2", index, "") for name in SITE_PAGES}
         pages.update(render_listings(index, directory_urls))
-        for status in Status:
-            pages[f"status/{status.value}.md"] = _render("status.md.j2", index, "../", status=status, here=f"status/{status.value}.md")
         cache.listings = (listings_key, dict(pages))
     for topic in content.topics:
         key = Same(topic.topic, *shared, _panel_inputs(index, topic), directory_urls, options.site_url)
@@ -155,11 +153,15 @@ def render_listings(index: Index, directory_urls: bool = True) -> dict[str, str]
     pages = {}
     for listing in index.listings.values():
         if listing.split:
-            pages[f"{listing.kind}/index.md"] = _render("listing_index.md.j2", index, "../", listing=listing, here=f"{listing.kind}/index.md")
+            index_page = f"{listing.kind}/index.md"
+            pages[index_page] = _render("listing_index.md.j2", index, "../" * index_page.count("/"), listing=listing, here=index_page)
         for n, (path, ids) in enumerate(listing.pages):
             root = "../" * path.count("/")
             entry = functools.partial(raw_html, index, path, directory_urls)
-            pages[path] = _render(f"{listing.kind}.md.j2", index, root, listing=listing, ids=ids, part=n + 1, entry_html=entry, here=path)
+            template = "status.md.j2" if listing.kind.startswith("status/") else f"{listing.kind}.md.j2"
+            status = Status(listing.kind.split("/", 1)[1]) if listing.kind.startswith("status/") else None
+            pages[path] = _render(template, index, root, listing=listing, ids=ids, part=n + 1, entry_html=entry, here=path,
+                                  status=status)
     return pages
 
 

@@ -13,9 +13,10 @@ from .fragments import link_to_passage
 from .memo import Same
 from .model import Claim, Evidence, Quantity, Source, Status, When, parse_when
 from .quotes import SeedLibrary
+from .statuses import STATUSES
 
 LISTING_PAGE = 25
-MATRIX_TOPICS = 10
+CLAIMS_PAGE = 300
 
 @dataclass(frozen=True)
 class Citation:
@@ -54,14 +55,24 @@ class Listing:
     labels: dict[str, str]
 
     @classmethod
-    def lay_out(cls, kind: str, title: str, entries: list[tuple[str, str]], size: int | None = None) -> Listing:
+    def lay_out(cls, kind: str, title: str, entries: list[tuple[str, str]], size: int | None = None,
+                weights: dict[str, int] | None = None) -> Listing:
+        """Pages of at most `size` entries or, with weights (claims per entry), of about `size` claims."""
         ids = [ident for ident, _ in entries]
         size = size or LISTING_PAGE
-        if len(ids) <= size:
-            pages = ((f"{kind}/index.md", tuple(ids)),)
+        chunks: list[list[str]] = [[]]
+        filled = 0
+        for ident in ids:
+            weight = weights.get(ident, 1) if weights else 1
+            if chunks[-1] and filled + weight > size:
+                chunks.append([])
+                filled = 0
+            chunks[-1].append(ident)
+            filled += weight
+        if len(chunks) == 1:
+            pages = ((f"{kind}/index.md", tuple(chunks[0])),)
         else:
-            pages = tuple((f"{kind}/{n + 1}.md", tuple(ids[i:i + size]))
-                          for n, i in enumerate(range(0, len(ids), size)))
+            pages = tuple((f"{kind}/{n + 1}.md", tuple(chunk)) for n, chunk in enumerate(chunks))
         page_of = {ident: path for path, chunk in pages for ident in chunk}
         return cls(kind, title, pages, page_of, dict(entries))
 
@@ -102,9 +113,15 @@ class Index:
             "sources": Listing.lay_out("sources", "Sources", [(s.id, s.title) for s in content.sources]),
             "actors": Listing.lay_out("actors", "Who says what", [(a.id, a.name) for a in content.actors]),
             "figures": Listing.lay_out("figures", "Figures", [(q.id, q.label) for q in content.sheet.quantities]),
-            # A topic is ~100 claims: a few topics a page keep the matrix pages bounded.
-            "matrix": Listing.lay_out("matrix", "Sources matrix", [(t.id, t.topic.title) for t in content.topics], size=MATRIX_TOPICS),
+            # Topics on pages of about CLAIMS_PAGE claims, so that no page grows with the sheet.
+            "matrix": Listing.lay_out("matrix", "Sources matrix", [(t.id, t.topic.title) for t in content.topics],
+                                      size=CLAIMS_PAGE, weights={t.id: len(t.topic.claims) for t in content.topics}),
         }
+        for status in Status:
+            counts = {t.id: sum(c.status is status for c in t.topic.claims) for t in content.topics}
+            index.listings[f"status/{status.value}"] = Listing.lay_out(
+                f"status/{status.value}", f"{STATUSES[status].label} claims",
+                [(t.id, t.topic.title) for t in content.topics if counts[t.id]], size=CLAIMS_PAGE, weights=counts)
         return index
 
     def _view(self, topic: TopicFile, claim: Claim, seeds: SeedLibrary) -> ClaimView:

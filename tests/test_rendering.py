@@ -30,7 +30,7 @@ def test_nav_never_lists_claims(small: Path) -> None:
     pages = render(Project(small / "content", small / "seeds"))
     assert sorted(p for p in pages if p.endswith(".md")) == [
         "actors/index.md", "figures/index.md", "index.md", "matrix/index.md", "method.md", "sources/index.md",
-        "status/confirmed.md", "status/denied.md", "status/disputed.md", "status/unconfirmed.md", "tags.md", "timeline.md",
+        "status/confirmed/index.md", "status/denied/index.md", "status/disputed/index.md", "status/unconfirmed/index.md", "tags.md", "timeline.md",
         "topics/closure.md", "topics/duration.md", "topics/repairs.md"]
 
 
