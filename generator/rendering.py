@@ -7,6 +7,7 @@ that our code builds from checked parts is marked `Md` and passes through.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
@@ -79,6 +80,7 @@ class RenderCache:
     listings: tuple[Same, dict[str, str]] | None = None
     listing_fields: dict[str, tuple[object, tuple[object, ...]]] = field(default_factory=dict)
     views: dict[str, tuple[Same, list[ClaimView]]] = field(default_factory=dict)
+    listing_pages: dict[str, tuple[Same, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -109,8 +111,8 @@ def render_site(content: Content, seeds: SeedLibrary, cache: RenderCache | None 
         pages = dict(cache.listings[1])
     else:
         pages = {name: _render(f"{name}.j2", index, "") for name in SITE_PAGES}
-        pages.update(render_listings(index, directory_urls))
         cache.listings = (listings_key, dict(pages))
+    pages.update(render_listings(index, directory_urls, cache.listing_pages, (*shared, options.site_url)))
     for topic in content.topics:
         key = Same(topic.topic, *shared, _panel_inputs(index, topic), directory_urls, options.site_url)
         cached = cache.topics.get(topic.id)
@@ -149,21 +151,51 @@ def _panel_inputs(index: Index, topic: TopicFile) -> tuple[object, ...]:
                  for q in used)
 
 
-def render_listings(index: Index, directory_urls: bool = True) -> dict[str, str]:
+def render_listings(index: Index, directory_urls: bool = True, cache: dict[str, tuple[Same, str]] | None = None,
+                    shared: tuple[object, ...] = ()) -> dict[str, str]:
+    """Every listing page; with a cache, only the pages whose entries show something new are rendered."""
+    cache = {} if cache is None else cache
+    layout = tuple((kind, listing.pages) for kind, listing in sorted(index.listings.items()))
     pages = {}
+
+    def page(path: str, inputs: Same, make: Callable[[], str]) -> None:
+        kept = cache.get(path)
+        if kept is None or kept[0] != inputs:
+            kept = cache[path] = (inputs, make())
+        pages[path] = kept[1]
+
     for listing in index.listings.values():
         if listing.split:
             index_page = f"{listing.kind}/index.md"
-            pages[index_page] = _render("listing_index.md.j2", index, "../" * index_page.count("/"), listing=listing, here=index_page)
+            page(index_page, Same("index", *shared, layout, tuple(listing.labels.items()), directory_urls),
+                 functools.partial(_render, "listing_index.md.j2", index, "../" * index_page.count("/"),
+                                   listing=listing, here=index_page))
         for n, (path, ids) in enumerate(listing.pages):
             root = "../" * path.count("/")
             entry = functools.partial(raw_html, index, path, directory_urls)
             template = "status.md.j2" if listing.kind.startswith("status/") else f"{listing.kind}.md.j2"
             status = Status(listing.kind.split("/", 1)[1]) if listing.kind.startswith("status/") else None
-            pages[path] = _render(template, index, root, listing=listing, ids=ids, part=n + 1, entry_html=entry, here=path,
-                                  status=status)
+            objects, values = _entry_inputs(index, listing.kind, ids)
+            page(path, Same(template, *shared, layout, ids, n, directory_urls, values, *objects),
+                 functools.partial(_render, template, index, root, listing=listing, ids=ids, part=n + 1,
+                                   entry_html=entry, here=path, status=status))
     return pages
 
+
+def _entry_inputs(index: Index, kind: str, ids: tuple[str, ...]) -> tuple[tuple[object, ...], tuple[object, ...]]:
+    """What a listing page shows of its entries: (models compared by identity, plain values)."""
+    if kind == "sources":
+        return (), tuple((i, tuple((c.topic.id, c.claim.id, c.claim.statement, c.claim.status, c.evidence.stance,
+                                    c.evidence.via_chain) for c in index.citations.get(i, ()))) for i in ids)
+    if kind == "actors":
+        return (), tuple((i, tuple((role, c.topic.id, c.claim.id, c.claim.statement, c.claim.status, c.evidence.source)
+                                   for role, c in index.by_party.get(i, ()))) for i in ids)
+    if kind == "figures":
+        return (), tuple((i, i in index.disagreeing_ids, tuple(
+            (u.figure, u.item.source, u.item.via_chain, u.topic_id, u.claim.id, u.claim.statement, u.claim.status)
+            for u in index.figures.get(i, ()))) for i in ids)
+    topics = {t.id: t.topic for t in index.content.topics}  # matrix and status pages show whole topics
+    return tuple(topics[i] for i in ids), ()
 
 
 def render_topic(index: Index, topic: TopicFile, directory_urls: bool = True) -> str:
