@@ -37,12 +37,25 @@ def test_nav_never_lists_claims(small: Path) -> None:
 def test_long_listings_are_split_into_bounded_pages(small: Path) -> None:
     from generator import siteindex
 
-    original = siteindex.LISTING_PAGE
+    original = siteindex.LISTING_PAGE, siteindex.CLAIMS_PAGE
     siteindex.LISTING_PAGE = 2  # four actors in the fixture -> two pages
+    siteindex.CLAIMS_PAGE = 1  # a topic a page for the matrix and the status pages
     try:
         pages = render(Project(small / "content", small / "seeds"))
     finally:
-        siteindex.LISTING_PAGE = original
+        siteindex.LISTING_PAGE, siteindex.CLAIMS_PAGE = original
+    # Every link of a split listing's index page reaches an anchor on the page it names.
+    import re
+
+    checked = []
+    for index_page in [p for p in pages if p.endswith("/index.md") and p.rsplit("/", 1)[0] + "/1.md" in pages]:
+        folder = index_page.rsplit("/", 1)[0]
+        for target, anchor in re.findall(rf"\]\((?:\.\./)+{re.escape(folder)}/(\d+)\.md#([a-z0-9-]+)\)", pages[index_page]):
+            page = pages[f"{folder}/{target}.md"]
+            assert f'id="{anchor}"' in page or f"#{anchor} }}" in page, (index_page, target, anchor)
+            checked.append(folder)
+    assert {"actors", "matrix", "status/confirmed"} <= set(checked)
+    assert "status/unconfirmed/index.md" in pages and "status/confirmed/2.md" in pages
     assert {p for p in pages if p.startswith("actors/")} == {"actors/index.md", "actors/1.md", "actors/2.md"}
     assert "- [The contractor](../actors/1.md#contractor)" in pages["actors/index.md"]
     assert pages["actors/2.md"].startswith("# Who says what (2 of 2)\n\n[All who says what](../actors/index.md) · [Previous](../actors/1.md)")
