@@ -48,7 +48,8 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         speed_up_mkdocs()
         base = Path(config.config_file_path or ".").parent
         self.project = Project(base / self.config.content_dir, base / self.config.seeds_dir)
-        options = SiteOptions(config.use_directory_urls, config.site_url or None, open_data=not self.serving)
+        options = SiteOptions(config.use_directory_urls, config.site_url or None,
+                              open_data=not self.serving, incremental=self.serving)
         if self.builder is None or self.builder.project != self.project or self.builder.options != options:
             self.builder = Builder(self.project, options)  # kept across `serve` rebuilds: see on_startup
         unsupported = set(config.markdown_extensions) - set(MARKDOWN_EXTENSIONS) - MKDOCS_DEFAULT_EXTENSIONS

@@ -93,6 +93,8 @@ class SiteOptions:
     """mkdocs.yml's site_url: makes claim URLs in the open data absolute."""
     open_data: bool = True
     """Write claims.json, claims.csv and feed.xml (skipped by the live preview, to stay fast)."""
+    incremental: bool = True
+    """Remember what each listing page was made from, to skip it next time (worth it only when serving)."""
 
 
 def render_site(content: Content, seeds: SeedLibrary, cache: RenderCache | None = None,
@@ -112,7 +114,7 @@ def render_site(content: Content, seeds: SeedLibrary, cache: RenderCache | None 
     else:
         pages = {name: _render(f"{name}.j2", index, "") for name in SITE_PAGES}
         cache.listings = (listings_key, dict(pages))
-    pages.update(render_listings(index, directory_urls, cache.listing_pages, (*shared, options.site_url)))
+    pages.update(render_listings(index, directory_urls, cache.listing_pages, (*shared, options.site_url), options.incremental))
     for topic in content.topics:
         key = Same(topic.topic, *shared, _panel_inputs(index, topic), directory_urls, options.site_url)
         cached = cache.topics.get(topic.id)
@@ -152,22 +154,26 @@ def _panel_inputs(index: Index, topic: TopicFile) -> tuple[object, ...]:
 
 
 def render_listings(index: Index, directory_urls: bool = True, cache: dict[str, tuple[Same, str]] | None = None,
-                    shared: tuple[object, ...] = ()) -> dict[str, str]:
+                    shared: tuple[object, ...] = (), incremental: bool = True) -> dict[str, str]:
     """Every listing page; with a cache, only the pages whose entries show something new are rendered."""
     cache = {} if cache is None else cache
     layout = tuple((kind, listing.pages) for kind, listing in sorted(index.listings.items()))
     pages = {}
 
-    def page(path: str, inputs: Same, make: Callable[[], str]) -> None:
+    def page(path: str, inputs: Callable[[], Same], make: Callable[[], str]) -> None:
+        if not incremental:
+            pages[path] = make()
+            return
         kept = cache.get(path)
-        if kept is None or kept[0] != inputs:
-            kept = cache[path] = (inputs, make())
+        key = inputs()
+        if kept is None or kept[0] != key:
+            kept = cache[path] = (key, make())
         pages[path] = kept[1]
 
     for listing in index.listings.values():
         if listing.split:
             index_page = f"{listing.kind}/index.md"
-            page(index_page, Same("index", *shared, layout, tuple(listing.labels.items()), directory_urls),
+            page(index_page, lambda: Same("index", *shared, layout, tuple(listing.labels.items()), directory_urls),
                  functools.partial(_render, "listing_index.md.j2", index, "../" * index_page.count("/"),
                                    listing=listing, here=index_page))
         for n, (path, ids) in enumerate(listing.pages):
@@ -175,8 +181,12 @@ def render_listings(index: Index, directory_urls: bool = True, cache: dict[str, 
             entry = functools.partial(raw_html, index, path, directory_urls)
             template = "status.md.j2" if listing.kind.startswith("status/") else f"{listing.kind}.md.j2"
             status = Status(listing.kind.split("/", 1)[1]) if listing.kind.startswith("status/") else None
-            objects, values = _entry_inputs(index, listing.kind, ids)
-            page(path, Same(template, *shared, layout, ids, n, directory_urls, values, *objects),
+
+            def inputs(kind: str = listing.kind, ids: tuple[str, ...] = ids, n: int = n, template: str = template) -> Same:
+                objects, values = _entry_inputs(index, kind, ids)
+                return Same(template, *shared, layout, ids, n, directory_urls, values, *objects)
+
+            page(path, inputs,
                  functools.partial(_render, template, index, root, listing=listing, ids=ids, part=n + 1,
                                    entry_html=entry, here=path, status=status))
     return pages
