@@ -88,7 +88,7 @@ class Corroboration:
         outlets = f"{n} outlet{'s' if n != 1 else ''}"
         if not self.origins:
             return "No source asserts or reports this claim."
-        names = [self._origin_name(group) for _, group in self.origins]
+        names = self.origin_names()
         if len(names) == 1:
             every = "all citing" if n > 1 else "citing"
             return f"Reported by {outlets}, {every} one origin: {names[0]}."
@@ -99,9 +99,9 @@ class Corroboration:
         verbs = {Stance.denies: "denies it", Stance.disputes: "disputes it", Stance.cannot_confirm: "cannot confirm it"}
         return [(stance, f"{who} {verbs[stance]}.") for stance, who in self.against]
 
-    @staticmethod
-    def _origin_name(group: tuple[Origin, ...]) -> str:
-        return group[0].name if len(group) == 1 else group[0].root_name
+    def origin_names(self) -> list[str]:
+        """Each independent origin's name: the origin itself, or its root when sources name several under it."""
+        return [group[0].name if len(group) == 1 else group[0].root_name for _, group in self.origins]
 
 
 def corroboration(claim: Claim, parties: Parties) -> Corroboration:
@@ -173,7 +173,7 @@ def status_violations(claim: Claim, parties: Parties) -> list[tuple[Rule, str]]:
     elif Stance.disputes in stances and status not in (Status.disputed, Status.denied):
         found.append((RULE["dispute-means-disputed"], f"{_join(disputers)} {'dispute' if len(disputers) > 1 else 'disputes'} it"))
     if status is Status.confirmed and support.independent < 2:
-        names = ", ".join(Corroboration._origin_name(g) for _, g in support.origins) or "none"
+        names = ", ".join(support.origin_names()) or "none"
         found.append((RULE["confirmed-needs-two-origins"], f"{support.independent} independent origin supports it ({names})"))
     if status is Status.denied and Stance.denies not in stances:
         found.append((RULE["denied-needs-a-denial"], "no evidence item has stance 'denies'"))

@@ -129,7 +129,7 @@ def claims_file(index: Index, site_url: str | None) -> dict[str, Any]:
             "statement": claim.statement, "status": claim.status.value, "status_label": STATUSES[claim.status].label,
             "status_note": claim.status_note, "status_reason": claim.status_reason, "claimed_by": list(claim.claimed_by),
             "claimed_on": _iso(claim.claimed_on), "happened": claim.happened, "outlets": len(view.support.outlets),
-            "independent_origins": [group[0].name if len(group) == 1 else root for root, group in view.support.origins],
+            "independent_origins": view.support.origin_names(),
             "evidence": [{
                 "source": item.source, "stance": item.stance.value, "via": list(item.via_chain),
                 "origin": parties.origin(item).name, "quote": item.quote, "note": item.note,
