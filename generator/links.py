@@ -63,18 +63,6 @@ class Links:
     def listing(self, kind: str) -> Md:
         return Md(f"{self.root}{kind}/index.md")
 
-    def actor(self, party_id: str) -> Md:
-        """An actor, or a source named as a claimant (an outlet's own reporting)."""
-        if party_id in self.index.parties.actors:
-            return Md(f"[{md_text(self.index.parties.actors[party_id].name)}]({self.anchor('actors', party_id)})")
-        return self.source(party_id)
-
-    def via(self, item: Evidence) -> Md:
-        return Md(", citing ".join(self.actor(a) for a in item.via_chain))
-
-    def source(self, source_id: str) -> Md:
-        return Md(f"[{md_text(self.index.sources[source_id].publisher)}]({self.anchor('sources', source_id)})")
-
     def anchor(self, kind: str, ident: str) -> Md:
         """Where a source, actor or quantity has its entry, from the page being written."""
         return Md(f"{self.root}{self.index.listings[kind].page_of[ident]}#{md_id(ident)}")
