@@ -23,6 +23,7 @@ from .icons import icon_css
 from .links import HtmlLinks, Links, host
 from .memo import Same
 from .model import Claim, Stance, Status, parse_when
+from .opendata import claim_review, json_for_script, open_data_files
 from .quotes import SeedLibrary
 from .search import INIT_JS, INIT_JS_PATH
 from .siteindex import LISTING_PAGE, ClaimView, Index, topic_path
@@ -100,8 +101,6 @@ class SiteOptions:
 def render_site(content: Content, seeds: SeedLibrary, cache: RenderCache | None = None,
                 options: SiteOptions = SiteOptions()) -> dict[str, str]:
     """Every generated file of the site, by path relative to the docs folder."""
-    from .opendata import open_data_files
-
     cache = cache or RenderCache()
     directory_urls = options.directory_urls
     index = Index.build(content, seeds, cache.views)
@@ -223,16 +222,14 @@ def raw_html(index: Index, here: str, directory_urls: bool, template: str, **val
 
 def claim_html(index: Index, topic: TopicFile, claim: Claim, directory_urls: bool) -> Md:
     """A claim's body, as a raw HTML block, with its ClaimReview JSON-LD."""
-    from .opendata import claim_review, json_for_script
-
     review = Markup(json_for_script(claim_review(index, claim.id, index.site_url)))
     return raw_html(index, topic_path(topic), directory_urls, "claim.html.j2", claim=claim, view=index.views[claim.id], review=review)
 
 
-def _render(name: str, index: Index, root: str, **extra: object) -> str:
+def _render(name: str, index: Index, root: str, here: str | None = None, **extra: object) -> str:
+    """A Markdown page; `here` is its path (by default the template's name without .j2), for raw-HTML links."""
     template = environment().get_template(name)
-    here = name[: -len(".j2")] if not extra.get("here") else str(extra.pop("here"))
-    html = functools.partial(raw_html, index, here, index.directory_urls)
+    html = functools.partial(raw_html, index, here or name[: -len(".j2")], index.directory_urls)
     return template.render(index=index, sheet=index.content.sheet, root=Md(root), link=Links(index, root),
                            html=html, **extra)
 
