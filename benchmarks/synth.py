@@ -1,10 +1,12 @@
 """Realistic synthetic fact sheets for the benchmark: N claims, N/10 sources, N/20 actors.
 
-Topics of 100 claims; every claim with 2-4 evidence items whose quotes are written into
-the seed text of their source; figures, history and every status, each consistent with
-the status rules, so the sheet passes `factsheet check` like real content. Proportions
-follow the real sheet (44 claims, 113 quotes: figures on 8 claims, history on 2): here
-figures on 1 claim in 5 and history on 1 in 10, each quantity given by about 5 claims.
+Topics of 100 claims; every claim with 2-3 evidence items whose quotes are written into
+the seed text of their source; figures, event dates, history and every status, each
+consistent with the status rules, so the sheet passes `factsheet check` like real content.
+Proportions follow the real sheet (44 claims, 113 quotes, about 1,000 bytes of YAML per
+claim; statements of about 114 characters, status notes of 74, quotes of 137; event dates
+on 10 claims, figures on 8, history on 2): here about 2.6 quotes per claim, event dates on
+1 claim in 4, figures on 1 in 5 and history on 1 in 10, each quantity given by about 5 claims.
 """
 from __future__ import annotations
 
@@ -15,6 +17,13 @@ import yaml
 
 PLACES = ["Vladivostok", "Ussuriysk", "Khabarovsk", "Blagoveshchensk", "Donetsk", "Kursk", "Pyongyang", "Seoul"]
 VERBS = ["moved", "trained", "stationed", "equipped", "transported", "deployed"]
+
+
+class _IndentedDumper(yaml.SafeDumper):
+    """Lists indented under their key, as the editors write them in content/."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        return super().increase_indent(flow, False)
 
 
 def make_sheet(root: Path, claims: int, seed: int = 7) -> Path:
@@ -37,7 +46,7 @@ def make_sheet(root: Path, claims: int, seed: int = 7) -> Path:
 
     def quote(i: int, j: int, source: int, value: int) -> str:
         text = (f"Officials said {value:,} soldiers were {rng.choice(VERBS)} to {rng.choice(PLACES)} "
-                f"in operation {i}-{j}, according to the agency's statement.")
+                f"in operation {i}-{j} last week, according to the agency's statement to lawmakers.")
         seed_text[source].append(text)
         return text
 
@@ -74,11 +83,16 @@ def make_sheet(root: Path, claims: int, seed: int = 7) -> Path:
                 status = "denied"
                 evidence.append({"source": f"source-{sources_here[1]}", "stance": "denies", "via": f"actor-{(actor + 1) % n_actors}",
                                  "quote": quote(i, 1, sources_here[1], value)})
-            if i % 3 == 0:
+            if i % 7 < 4:  # 4 claims in 7: about 2.6 quotes per claim, as in the real sheet
                 evidence.append({"source": f"source-{sources_here[2]}", "stance": "cannot-confirm", "quote": quote(i, 2, sources_here[2], value)})
-            claim = {"id": f"claim-{i}", "statement": f"{value:,} soldiers were moved in operation {i} near {rng.choice(PLACES)}.",
+            claim = {"id": f"claim-{i}",
+                     "statement": f"{value:,} soldiers were moved in operation {i} near {rng.choice(PLACES)}, "
+                                  f"officials said after a closed briefing to lawmakers.",
                      "claimed_by": [f"actor-{actor}"], "claimed_on": "2024-10-18", "status": status,
-                     "status_note": f"Synthetic claim {i}, status {status}.", "evidence": evidence}
+                     "status_note": f"Synthetic claim {i}, status {status}: the evidence below is what the desk weighed.",
+                     "evidence": evidence}
+            if i % 4 == 1:  # event dates over two years, so the timeline has about 100 events a month at 10k
+                claim["happened"] = f"{2023 + (i // 4) % 2}-{1 + (i // 8) % 12:02d}-{1 + i % 28:02d}"
             if i % 10 == 0:
                 claim["history"] = [{"date": "2024-10-17", "status": "unconfirmed", "note": "First reported."},
                                     {"date": "2024-10-18", "status": status, "note": "Status reviewed."}]
@@ -88,7 +102,8 @@ def make_sheet(root: Path, claims: int, seed: int = 7) -> Path:
         topics.append({"title": f"Topic {t}", "summary": f"Synthetic topic {t}.", "claims": topic_claims})
 
     def dump(path: Path, data: object) -> None:
-        path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=200), encoding="utf-8")
+        text = yaml.dump(data, Dumper=_IndentedDumper, sort_keys=False, allow_unicode=True, width=200)
+        path.write_text(text, encoding="utf-8")
 
     dump(content / "sheet.yaml", {"title": f"Synthetic sheet of {claims} claims", "summary": "Made by benchmarks/synth.py.",
                                   "as_of": "2024-10-18", "quantities": quantities})
