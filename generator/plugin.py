@@ -61,7 +61,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
             # Topics, never one entry per claim: the nav is copied into every page.
             topics = sorted(p.name.rsplit(".", 1)[0] for p in (self.project.content_dir / "topics").glob("*.y*ml"))
             config.nav = ["index.md", {"Topics": [f"topics/{t}.md" for t in topics]},
-                          "timeline.md", "figures/index.md", "sources/index.md", "matrix/index.md", "actors/index.md", "tags.md", "method.md"]
+                          "timeline/index.md", "figures/index.md", "sources/index.md", "matrix/index.md", "actors/index.md", "tags.md", "method.md"]
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:

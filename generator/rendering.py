@@ -33,7 +33,7 @@ CSS_PATH = "stylesheets/factsheet.css"
 MATRIX_COLUMNS = 12
 HOME_QUANTITIES = 10
 HOME_ATTRIBUTIONS = 3
-SITE_PAGES = ["index.md", "method.md", "timeline.md", "tags.md"]
+SITE_PAGES = ["index.md", "method.md", "tags.md"]
 
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
@@ -115,7 +115,9 @@ def render_site(content: Content, seeds: SeedLibrary, cache: RenderCache | None 
         cache.listings = (listings_key, dict(pages))
     pages.update(render_listings(index, directory_urls, cache.listing_pages, (*shared, options.site_url), options.incremental))
     for topic in content.topics:
-        key = Same(topic.topic, *shared, _panel_inputs(index, topic), directory_urls, options.site_url)
+        # Which timeline page shows an event depends on the other topics' dates too.
+        events = tuple(index.event_page.get(c.id) for c in topic.topic.claims)
+        key = Same(topic.topic, *shared, _panel_inputs(index, topic), events, directory_urls, options.site_url)
         cached = cache.topics.get(topic.id)
         if cached is None or cached[0] != key:
             cached = (key, render_topic(index, topic, directory_urls))
@@ -199,6 +201,10 @@ def _entry_inputs(index: Index, kind: str, ids: tuple[str, ...]) -> tuple[tuple[
     if kind == "actors":
         return (), tuple((i, tuple((role, c.topic.id, c.claim.id, c.claim.statement, c.claim.status, c.evidence.source)
                                    for role, c in index.by_party.get(i, ()))) for i in ids)
+    if kind == "timeline":
+        return (), tuple((part, tuple((v.claim.happened, v.topic.id, v.claim.id, v.claim.statement, v.claim.status,
+                                       v.claim.claimed_on, tuple(v.claim.claimed_by)) for _, v in index.events[part]))
+                         for part in ids)
     if kind == "figures":
         return (), tuple((i, i in index.disagreeing_ids, tuple(
             (u.figure, u.item.source, u.item.via_chain, u.topic_id, u.claim.id, u.claim.statement, u.claim.status)

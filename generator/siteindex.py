@@ -53,6 +53,8 @@ class Listing:
     """(page path, the ids of its entries)."""
     page_of: dict[str, str]
     labels: dict[str, str]
+    page_size: str = f"at most {LISTING_PAGE}"
+    """How full a page gets, for the index page: 'at most 25' entries, or 'about 300 claims each'."""
 
     @classmethod
     def lay_out(cls, kind: str, title: str, entries: list[tuple[str, str]], size: int | None = None,
@@ -74,7 +76,8 @@ class Listing:
         else:
             pages = tuple((f"{kind}/{n + 1}.md", tuple(chunk)) for n, chunk in enumerate(chunks))
         page_of = {ident: path for path, chunk in pages for ident in chunk}
-        return cls(kind, title, pages, page_of, dict(entries))
+        return cls(kind, title, pages, page_of, dict(entries),
+                   f"about {size} claims each" if weights is not None else f"at most {size}")
 
     @property
     def split(self) -> bool:
@@ -93,6 +96,10 @@ class Index:
     figures: dict[str, list[FigureUse]] = field(default_factory=lambda: defaultdict(list))
     disagreeing_ids: set[str] = field(default_factory=set)
     listings: dict[str, Listing] = field(default_factory=dict)
+    events: dict[str, list[tuple[When, ClaimView]]] = field(default_factory=dict)
+    """Claims with an event date, earliest first, in parts of at most CLAIMS_PAGE within a month."""
+    event_page: dict[str, str] = field(default_factory=dict)
+    """Claim id → the timeline page that shows its event."""
     site_url: str | None = None
     directory_urls: bool = True
 
@@ -117,6 +124,12 @@ class Index:
             "matrix": Listing.lay_out("matrix", "Sources matrix", [(t.id, t.topic.title) for t in content.topics],
                                       size=CLAIMS_PAGE, weights={t.id: len(t.topic.claims) for t in content.topics}),
         }
+        index.events = index._timeline_parts()
+        index.listings["timeline"] = Listing.lay_out(
+            "timeline", "Timeline", [(part, index._part_label(part)) for part in index.events], size=CLAIMS_PAGE,
+            weights={part: len(events) for part, events in index.events.items()})
+        index.event_page = {view.claim.id: index.listings["timeline"].page_of[part]
+                            for part, events in index.events.items() for _, view in events}
         for status in Status:
             counts = {t.id: sum(c.status is status for c in t.topic.claims) for t in content.topics}
             index.listings[f"status/{status.value}"] = Listing.lay_out(
@@ -163,14 +176,29 @@ class Index:
             groups.setdefault(figure_text(use.figure), []).append(use)
         return list(groups.items())
 
-    def timeline(self) -> list[tuple[str, list[tuple[When, ClaimView]]]]:
-        """Claims with an event date, by month of their start, earliest first."""
+    def _timeline_parts(self) -> dict[str, list[tuple[When, ClaimView]]]:
+        """Events by month of their start ('month-2024-10'), a busy month cut in parts ('month-2024-10-2')."""
         events = sorted(((parse_when(v.claim.happened), v) for v in self.views.values() if v.claim.happened),
                         key=lambda e: (e[0].start, e[0].end, e[1].claim.id))
-        months: dict[str, list[tuple[When, ClaimView]]] = {}
+        parts: dict[str, list[tuple[When, ClaimView]]] = {}
+        month, n = "", 1
         for when, view in events:
-            months.setdefault(f"{MONTHS[when.start.month - 1]} {when.start.year}", []).append((when, view))
-        return list(months.items())
+            this = f"month-{when.start.year}-{when.start.month:02d}"
+            if this != month:
+                month, n = this, 1
+            elif len(parts[_part(month, n)]) >= CLAIMS_PAGE:
+                n += 1
+            parts.setdefault(_part(month, n), []).append((when, view))
+        return parts
+
+    @staticmethod
+    def _part_label(part: str) -> str:
+        _, year, month, *more = part.split("-")
+        return f"{MONTHS[int(month) - 1]} {year}" + (f" (part {more[0]})" if more else "")
+
+    def timeline(self, ids: tuple[str, ...]) -> list[tuple[str, str, list[tuple[When, ClaimView]]]]:
+        """(anchor, label, events) for the parts of the timeline on one page."""
+        return [(part, self._part_label(part), self.events[part]) for part in ids]
 
     def with_status(self, status: Status) -> list[tuple[TopicFile, list[Claim]]]:
         return [(t, [c for c in t.topic.claims if c.status is status]) for t in self.content.topics
@@ -229,6 +257,10 @@ class Index:
     def status_counts(self, claims: list[Claim]) -> dict[Status, int]:
         counts = Counter(c.status for c in claims)
         return {status: counts.get(status, 0) for status in Status}
+
+
+def _part(month: str, n: int) -> str:
+    return month if n == 1 else f"{month}-{n}"
 
 
 def topic_path(topic: TopicFile) -> str:

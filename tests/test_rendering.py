@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from generator.build import Project, render
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "small"
@@ -30,7 +32,7 @@ def test_nav_never_lists_claims(small: Path) -> None:
     pages = render(Project(small / "content", small / "seeds"))
     assert sorted(p for p in pages if p.endswith(".md")) == [
         "actors/index.md", "figures/index.md", "index.md", "matrix/index.md", "method.md", "sources/index.md",
-        "status/confirmed/index.md", "status/denied/index.md", "status/disputed/index.md", "status/unconfirmed/index.md", "tags.md", "timeline.md",
+        "status/confirmed/index.md", "status/denied/index.md", "status/disputed/index.md", "status/unconfirmed/index.md", "tags.md", "timeline/index.md",
         "topics/closure.md", "topics/duration.md", "topics/repairs.md"]
 
 
@@ -88,7 +90,7 @@ def test_matrix_falls_back_to_a_list_when_a_topic_cites_many_sources(small: Path
             'href="../topics/closure/#fn:closed-six-weeks-1">reports</a>') in closure
 
 
-def test_incremental_builds_equal_fresh_builds_after_every_edit(small: Path) -> None:
+def test_incremental_builds_equal_fresh_builds_after_every_edit(small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The caches kept for `mkdocs serve` must never change what is published."""
     import os
 
@@ -96,6 +98,9 @@ def test_incremental_builds_equal_fresh_builds_after_every_edit(small: Path) -> 
 
     from tests.conftest import edit
 
+    from generator import siteindex
+
+    monkeypatch.setattr(siteindex, "CLAIMS_PAGE", 1)
     project = Project(small / "content", small / "seeds")
     kept = Builder(project)
     kept.render()
@@ -106,6 +111,11 @@ def test_incremental_builds_equal_fresh_builds_after_every_edit(small: Path) -> 
          "statement: The Old Bridge stays closed for at least six weeks."),
         (small / "content/actors.yaml", "  - id: spokesperson", "  - id: mayor\n    name: The mayor\n    kind: official\n  - id: spokesperson"),
         (small / "content/topics/repairs.yaml", "status: unconfirmed", "status: unconfirmed\n    status_reason: Testing."),
+        # Event dates move claims between timeline pages (one claim a page here), and the
+        # claims of other topics link to theirs.
+        (topic, "  - id: cracks-from-contractor", "  - id: cracks-from-contractor\n    happened: 2024-10-03"),
+        (small / "content/topics/repairs.yaml", "status: unconfirmed", "status: unconfirmed\n    happened: 2024-10-01"),
+        (topic, "happened: 2024-10-03", "happened: 2024-09"),
     ]
     for n, (path, old, new) in enumerate(edits):
         edit(path, old, new)
@@ -114,3 +124,28 @@ def test_incremental_builds_equal_fresh_builds_after_every_edit(small: Path) -> 
     text = topic.read_text()
     topic.write_text(text[:text.index("  - id: cracks-from-contractor")])
     assert kept.render()[0] == Builder(project).render()[0], "deleting a claim changed the output of an incremental build"
+
+
+def test_a_long_timeline_is_cut_into_bounded_pages_and_claims_link_to_theirs(small: Path) -> None:
+    import re
+
+    from generator import siteindex
+
+    for n, path in enumerate(sorted((small / "content" / "topics").glob("*.yaml"))):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"^(  - id: .+)$", lambda m: f"{m.group(1)}\n    happened: 2024-10-0{n + 1}", text, flags=re.M),
+                        encoding="utf-8")
+    original = siteindex.CLAIMS_PAGE
+    siteindex.CLAIMS_PAGE = 2  # five October events -> October in three parts, a page each
+    try:
+        pages = render(Project(small / "content", small / "seeds"))
+    finally:
+        siteindex.CLAIMS_PAGE = original
+    assert {p for p in pages if p.startswith("timeline/")} == {"timeline/index.md", "timeline/1.md", "timeline/2.md", "timeline/3.md"}
+    assert pages["timeline/index.md"].startswith("# Timeline\n\n3 entries on 3 pages of about 2 claims each.")
+    assert "- [October 2024 \\(part 3\\)](../timeline/3.md#month-2024-10-3)" in pages["timeline/index.md"]
+    events = {m: page for page in ("1", "2", "3") for m in re.findall(r'id="event-([a-z0-9-]+)"', pages[f"timeline/{page}.md"])}
+    assert len(events) == 5 and sorted(events.values()) == ["1", "1", "2", "2", "3"]
+    for topic in [p for p in pages if p.startswith("topics/")]:
+        links = re.findall(r'href="\.\./\.\./timeline/(\d)/#event-([a-z0-9-]+)">on the timeline', pages[topic])
+        assert links and all(events[claim] == page for page, claim in links), topic
