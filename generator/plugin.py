@@ -24,6 +24,20 @@ log = logging.getLogger("mkdocs.plugins.factsheet")
 MKDOCS_DEFAULT_EXTENSIONS = {"toc", "tables", "fenced_code"}
 
 
+NAV_TOPICS = 20
+
+
+def default_nav(topics: list[str]) -> list[Any]:
+    """The nav when mkdocs.yml gives none: topics, never claims, and at most NAV_TOPICS of them.
+
+    MkDocs copies the whole nav into every page, so past NAV_TOPICS topics the nav shows the
+    page that lists them all instead, and no page grows with the sheet.
+    """
+    listed = ["topics/index.md", *(f"topics/{t}.md" for t in topics)] if len(topics) <= NAV_TOPICS else ["topics/index.md"]
+    return ["index.md", {"Topics": listed}, "timeline/index.md", "figures/index.md", "sources/index.md",
+            "matrix/index.md", "actors/index.md", "tags.md", "method.md"]
+
+
 class FactsheetConfig(Config):
     content_dir = opt.Type(str, default="content")
     """Folder of the editors' YAML, relative to mkdocs.yml."""
@@ -58,10 +72,8 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
             raise PluginError(f"factsheet: markdown extension(s) {', '.join(sorted(unsupported))} not supported; "
                               f"use only {', '.join(MARKDOWN_EXTENSIONS)}")
         if config.nav is None:
-            # Topics, never one entry per claim: the nav is copied into every page.
             topics = sorted(p.name.rsplit(".", 1)[0] for p in (self.project.content_dir / "topics").glob("*.y*ml"))
-            config.nav = ["index.md", {"Topics": [f"topics/{t}.md" for t in topics]},
-                          "timeline/index.md", "figures/index.md", "sources/index.md", "matrix/index.md", "actors/index.md", "tags.md", "method.md"]
+            config.nav = default_nav(topics)
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:

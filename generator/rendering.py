@@ -33,7 +33,7 @@ CSS_PATH = "stylesheets/factsheet.css"
 MATRIX_COLUMNS = 12
 HOME_QUANTITIES = 10
 HOME_ATTRIBUTIONS = 3
-SITE_PAGES = ["index.md", "method.md", "tags.md"]
+SITE_PAGES = {"index.md": "index.md.j2", "method.md": "method.md.j2", "tags.md": "tags.md.j2", "topics/index.md": "topics.md.j2"}
 
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
@@ -111,7 +111,7 @@ def render_site(content: Content, seeds: SeedLibrary, cache: RenderCache | None 
     if cache.listings is not None and cache.listings[0] == listings_key:
         pages = dict(cache.listings[1])
     else:
-        pages = {name: _render(f"{name}.j2", index, "") for name in SITE_PAGES}
+        pages = {path: _render(template, index, "../" * path.count("/"), here=path) for path, template in SITE_PAGES.items()}
         cache.listings = (listings_key, dict(pages))
     pages.update(render_listings(index, directory_urls, cache.listing_pages, (*shared, options.site_url), options.incremental))
     for topic in content.topics:

@@ -43,8 +43,17 @@ def test_navigation_lists_topics_not_claims(real_site: Path) -> None:
     body = page.index('<article')
     nav_links = re.findall(r'<a href="([^"]*)" class="md-nav__link', page[:body])
     topics = {p.stem for p in (ROOT / "content/topics").glob("*.yaml")}
-    assert {link.split("/")[2] for link in nav_links if link.startswith("../topics/")} == topics
+    assert {link.split("/")[2] for link in nav_links if link.startswith("../topics/")} == topics | {""}  # "" is All topics
     assert not [link for link in nav_links if link.startswith("../topics/") and "#" in link]
+
+
+def test_navigation_stays_bounded_when_topics_are_many() -> None:
+    from generator.plugin import NAV_TOPICS, default_nav
+
+    few, many = default_nav(["a", "b"]), default_nav([f"t{n}" for n in range(NAV_TOPICS + 1)])
+    assert few[1] == {"Topics": ["topics/index.md", "topics/a.md", "topics/b.md"]}
+    assert many[1] == {"Topics": ["topics/index.md"]}  # the page that lists them all
+    assert len(str(many)) == len(str(default_nav([f"t{n}" for n in range(10 * NAV_TOPICS)])))
 
 
 def test_published_schemas_are_current_and_referenced() -> None:
