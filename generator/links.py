@@ -108,7 +108,7 @@ class HtmlLinks:
         return _a(self.url(f"{topic_path(topic)}#{md_id(claim.id)}"), claim.statement)
 
     def citation(self, topic: TopicFile, claim: Claim, number: int) -> str:
-        return self.url(f"{topic_path(topic)}#fn:{md_id(claim.id)}-{number}")
+        return self.url(f"{topic_path(topic)}#quote:{md_id(claim.id)}-{number}")
 
 
 def _a(href: str, text: str) -> Markup:

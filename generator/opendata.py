@@ -211,8 +211,18 @@ def atom_feed(data: dict[str, Any], site_url: str | None) -> str:
     return "\n".join(lines) + "\n"
 
 
+PUBLISHER_ID = "#fact-sheet-publisher"
+
+
+def claim_reviews(index: Index, claim_ids: list[str], site_url: str | None) -> dict[str, object]:
+    """schema.org ClaimReview of each claim of a page, in one graph that names the reviewer once."""
+    sheet = index.content.sheet
+    publisher = {"@id": PUBLISHER_ID, "@type": "Organization", "name": sheet.publisher or sheet.title}
+    return {"@context": "https://schema.org", "@graph": [publisher, *(claim_review(index, c, site_url) for c in claim_ids)]}
+
+
 def claim_review(index: Index, claim_id: str, site_url: str | None) -> dict[str, object]:
-    """schema.org ClaimReview of one claim."""
+    """schema.org ClaimReview of one claim (a node of `claim_reviews`' graph)."""
     view = index.views[claim_id]
     claim, sheet, parties = view.claim, index.content.sheet, index.parties
     appearances = []
@@ -230,12 +240,11 @@ def claim_review(index: Index, claim_id: str, site_url: str | None) -> dict[str,
     if claim.claimed_on:
         item_reviewed["datePublished"] = claim.claimed_on.isoformat()
     return {
-        "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": claim_url(index, claim_id, site_url),
         "claimReviewed": claim.statement,
         "datePublished": sheet.as_of.isoformat(),
-        "author": {"@type": "Organization", "name": sheet.publisher or sheet.title},
+        "author": {"@id": PUBLISHER_ID},
         "reviewRating": {"@type": "Rating", "alternateName": STATUSES[claim.status].label, "ratingExplanation": claim.status_note},
         "itemReviewed": item_reviewed,
     }

@@ -13,7 +13,6 @@ from functools import lru_cache
 from importlib.resources import files
 
 import jinja2
-from markupsafe import Markup
 
 from .content import Content, TopicFile
 from .dates import long_date, when_text
@@ -23,7 +22,7 @@ from .icons import icon_css
 from .links import HtmlLinks, Links, host
 from .memo import Same
 from .model import Claim, Stance, Status, parse_when
-from .opendata import claim_review, json_for_script, open_data_files
+from .opendata import claim_reviews, json_for_script, open_data_files
 from .quotes import SeedLibrary
 from .search import INIT_JS, INIT_JS_PATH
 from .siteindex import LISTING_PAGE, ClaimView, Index, topic_path
@@ -214,9 +213,10 @@ def _entry_inputs(index: Index, kind: str, ids: tuple[str, ...]) -> tuple[tuple[
 
 
 def render_topic(index: Index, topic: TopicFile, directory_urls: bool = True) -> str:
-    return _render("topic.md.j2", index, "../", topic=topic, here=topic_path(topic),
+    graph = claim_reviews(index, [c.id for c in topic.topic.claims], index.site_url)
+    reviews = Md(f'<script type="application/ld+json">{json_for_script(graph)}</script>')
+    return _render("topic.md.j2", index, "../", topic=topic, here=topic_path(topic), reviews=reviews,
                    claim_html=lambda claim: claim_html(index, topic, claim, directory_urls))
-
 
 
 def raw_html(index: Index, here: str, directory_urls: bool, template: str, **values: object) -> Md:
@@ -227,9 +227,8 @@ def raw_html(index: Index, here: str, directory_urls: bool, template: str, **val
 
 
 def claim_html(index: Index, topic: TopicFile, claim: Claim, directory_urls: bool) -> Md:
-    """A claim's body, as a raw HTML block, with its ClaimReview JSON-LD."""
-    review = Markup(json_for_script(claim_review(index, claim.id, index.site_url)))
-    return raw_html(index, topic_path(topic), directory_urls, "claim.html.j2", claim=claim, view=index.views[claim.id], review=review)
+    """A claim's body, as a raw HTML block."""
+    return raw_html(index, topic_path(topic), directory_urls, "claim.html.j2", claim=claim, view=index.views[claim.id])
 
 
 def _render(name: str, index: Index, root: str, here: str | None = None, **extra: object) -> str:

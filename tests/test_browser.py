@@ -89,15 +89,18 @@ def test_a_claim_badge_is_visible_with_its_word(page, site_url: str) -> None:  #
     assert page.locator("#status-disputed").is_visible()
 
 
-def test_a_citation_leads_to_its_source_entry(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto(f"{site_url}/topics/01-deployment/")
-    page.locator("a.footnote-ref").first.click()
-    page.wait_for_url("**/topics/01-deployment/#fn:north-korea-sending-troops-1")
-    footnote = page.locator("li#fn\\:north-korea-sending-troops-1")
-    assert "Al Jazeera" in footnote.inner_text()
-    passage = footnote.locator("a", has_text="Read the passage at aljazeera.com").get_attribute("href", timeout=2000)
+def test_a_citation_leads_to_its_passage_and_its_source_entry(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    # The matrix cell of a source's stance leads to the quote where it is cited...
+    page.goto(f"{site_url}/matrix/")
+    page.locator('a.fs-stance[href$="#quote:north-korea-sending-troops-1"]').first.click()
+    page.wait_for_url("**/topics/01-deployment/#quote:north-korea-sending-troops-1")
+    citation = page.locator("li#quote\\:north-korea-sending-troops-1")
+    assert citation.is_visible()
+    assert citation.inner_text().startswith("Asserts · Al Jazeera, 18 October 2024, via ")
+    # ...which links to the passage itself at its source, and to the source's entry.
+    passage = citation.locator("a.fs-passage", has_text="read it at aljazeera.com").get_attribute("href", timeout=2000)
     assert passage.startswith("https://www.aljazeera.com/") and "#:~:text=North%20Korea%20has%20dispatched" in passage
-    footnote.locator("a", has_text="Source entry").click()
+    citation.locator("a", has_text="Al Jazeera").first.click()
     page.wait_for_url("**/sources/#aljazeera")
     heading = page.locator("h2#aljazeera")
     assert heading.is_visible()

@@ -78,15 +78,22 @@ def offline_loader(url: str, options: object = None) -> dict[str, object]:
 def test_every_claim_carries_claimreview_json_ld(site: Path, claim_ids: list[str]) -> None:
     found = {}
     for page in (site / "topics").glob("*/index.html"):
-        for body in re.findall(r'<script type="application/ld\+json">(.*?)</script>', page.read_text(encoding="utf-8"), re.S):
-            data = json.loads(body)
-            expanded = jsonld.expand(data, {"documentLoader": offline_loader, "base": "https://example.org/"})[0]
-            assert expanded["@type"] == [SCHEMA_ORG + "ClaimReview"]
+        scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page.read_text(encoding="utf-8"), re.S)
+        assert len(scripts) == 1, page  # one graph a page, naming the reviewer once
+        data = json.loads(scripts[0])
+        nodes = jsonld.expand(data, {"documentLoader": offline_loader, "base": "https://example.org/topic/"})
+        by_id = {node["@id"]: node for node in nodes if "@id" in node}
+        reviews = [node for node in nodes if node["@type"] == [SCHEMA_ORG + "ClaimReview"]]
+        assert len(reviews) == len(nodes) - 1
+        for expanded in reviews:
+            author = by_id[expanded[SCHEMA_ORG + "author"][0]["@id"]]
+            assert author[SCHEMA_ORG + "name"][0]["@value"] == "factsheet editors"  # sheet.yaml's publisher
             reviewed = expanded[SCHEMA_ORG + "itemReviewed"][0]
             assert reviewed["@type"] == [SCHEMA_ORG + "Claim"]
             assert reviewed[SCHEMA_ORG + "appearance"]
             rating = expanded[SCHEMA_ORG + "reviewRating"][0]
-            found[data["url"].rsplit("#", 1)[1]] = rating[SCHEMA_ORG + "alternateName"][0]["@value"]
+            url = expanded[SCHEMA_ORG + "url"][0]["@value"]
+            found[url.rsplit("#", 1)[1]] = rating[SCHEMA_ORG + "alternateName"][0]["@value"]
     assert sorted(found) == sorted(claim_ids)
     assert found["russia-denies-using-troops"] == "Confirmed"
     assert found["north-korea-arms-supplier"] == "Denied"

@@ -87,7 +87,7 @@ def test_matrix_falls_back_to_a_list_when_a_topic_cites_many_sources(small: Path
     closure = pages["matrix/index.md"].split("## The closure", 1)[1].split("## ", 1)[0]
     assert '<ul class="fs-matrix-list">' in closure and "<table>" not in closure
     assert ('<a href="../sources/#gazette">The Gazette</a> <a class="fs-stance fs-stance--reports" '
-            'href="../topics/closure/#fn:closed-six-weeks-1">reports</a>') in closure
+            'href="../topics/closure/#quote:closed-six-weeks-1">reports</a>') in closure
 
 
 def test_incremental_builds_equal_fresh_builds_after_every_edit(small: Path, monkeypatch: pytest.MonkeyPatch) -> None:

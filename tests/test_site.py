@@ -153,5 +153,5 @@ def test_fast_anchor_collection_finds_what_mkdocs_finds() -> None:
         parser.close()
         assert anchor_ids(text) == parser.present_anchor_ids, path
         checked += len(parser.present_anchor_ids)
-    assert checked > 200
+    assert checked > 120  # a quote id per citation, event ids, and the like
     assert anchor_ids("<a name=x><p id='y' class=z><a href=\"#q\" NAME=\"w\"><div name=n>") == {"x", "y", "w"}
