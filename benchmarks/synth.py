@@ -17,6 +17,12 @@ import yaml
 
 PLACES = ["Vladivostok", "Ussuriysk", "Khabarovsk", "Blagoveshchensk", "Donetsk", "Kursk", "Pyongyang", "Seoul"]
 VERBS = ["moved", "trained", "stationed", "equipped", "transported", "deployed"]
+OPENERS = ["Officials said", "According to the agency,", "Lawmakers were told that", "A military source said",
+           "The ministry confirmed that", "Intelligence officials believe", "Local reports said", "Diplomats said"]
+WHEN = ["last week", "this month", "in early October", "over the weekend", "on Tuesday", "late on Friday"]
+CLOSERS = ["according to the agency's statement to lawmakers", "the briefing added without giving further details",
+           "a claim that could not be independently verified", "citing satellite imagery and intercepted messages",
+           "in what analysts called a significant escalation", "two people familiar with the matter said"]
 
 
 class _IndentedDumper(yaml.SafeDumper):
@@ -45,8 +51,9 @@ def make_sheet(root: Path, claims: int, seed: int = 7) -> Path:
     seed_text: list[list[str]] = [[f"Report {i}. Background paragraph with no claim in it."] for i in range(n_sources)]
 
     def quote(i: int, j: int, source: int, value: int) -> str:
-        text = (f"Officials said {value:,} soldiers were {rng.choice(VERBS)} to {rng.choice(PLACES)} "
-                f"in operation {i}-{j} last week, according to the agency's statement to lawmakers.")
+        # Sentences as varied as news copy, so a text fragment needs a few words, not a dozen.
+        text = (f"{rng.choice(OPENERS)} {value:,} soldiers were {rng.choice(VERBS)} to {rng.choice(PLACES)} "
+                f"in operation {i}-{j} {rng.choice(WHEN)}, {rng.choice(CLOSERS)}.")
         seed_text[source].append(text)
         return text
 

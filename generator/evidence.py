@@ -35,6 +35,7 @@ class Parties:
     def __init__(self, actors: list[Actor], sources: list[Source]) -> None:
         self.actors = {a.id: a for a in actors}
         self.sources = {s.id: s for s in sources}
+        self._origins: dict[tuple[str, tuple[str, ...]], Origin] = {}
 
     def root(self, actor_id: str) -> str:
         seen = {actor_id}
@@ -45,6 +46,13 @@ class Parties:
         return current
 
     def origin(self, item: Evidence) -> Origin:
+        key = (item.source, item.via_chain)
+        known = self._origins.get(key)
+        if known is None:
+            known = self._origins[key] = self._origin(item)
+        return known
+
+    def _origin(self, item: Evidence) -> Origin:
         chain = item.via_chain
         if chain:
             actor = chain[-1]

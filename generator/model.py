@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from functools import cached_property
 from typing import Annotated
 from urllib.parse import urlsplit
 
@@ -229,8 +230,9 @@ class Evidence(Record):
     note: Line | None = None
     figures: list[Figure] = Field(default_factory=list)
 
-    @property
+    @cached_property
     def via_chain(self) -> tuple[str, ...]:
+        # Cached: every page that cites the item asks (a frozen model never changes).
         if self.via is None:
             return ()
         return (self.via,) if isinstance(self.via, str) else tuple(self.via)
