@@ -17,6 +17,7 @@ from .rendering import SiteOptions
 from .csp import UnexpectedScript, add_csp
 from .errors import ContentError
 from .escaping import MARKDOWN_EXTENSIONS
+from .rawblocks import SetAside, set_aside
 from .search import SearchIndexError, index_site
 
 log = logging.getLogger("mkdocs.plugins.factsheet")
@@ -53,6 +54,11 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
     project: Project
     builder: Builder | None = None
     serving = False
+    set_aside: dict[str, SetAside]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.set_aside = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also makes MkDocs keep this instance across `serve` rebuilds.
@@ -97,6 +103,19 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         if report.written or report.removed:
             log.info("factsheet: wrote %d, removed %d, kept %d generated files",
                      len(report.written), len(report.removed), report.unchanged)
+
+    def on_page_markdown(self, markdown: str, *, page: Any, config: MkDocsConfig, files: Any) -> str:
+        # Our raw HTML blocks skip Python-Markdown's HTML parser (see rawblocks.py).
+        markdown, self.set_aside[page.file.src_uri] = set_aside(markdown)
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Any) -> str:
+        aside = self.set_aside.pop(page.file.src_uri, None)
+        if aside is None:
+            return html
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids |= aside.anchor_ids()  # for MkDocs' check of links to anchors
+        return aside.restore(html)
 
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
         return self._protect(output, page.file.src_uri)

@@ -113,3 +113,12 @@ def test_json_ld_cannot_break_out_of_its_script(hostile_site: Path) -> None:
             statements += [node["claimReviewed"] for node in json.loads(body)["@graph"] if node["@type"] == "ClaimReview"]
     assert "<script>alert(1)</script>" in statements
     assert '[x](https://ok.example){: href="javascript:alert(1)" }' in statements
+
+
+def test_setting_raw_blocks_aside_gives_the_same_html_for_hostile_text(hostile_site: Path) -> None:
+    from generator.build import Project, render
+    from tests.test_site import converted_both_ways
+
+    root = hostile_site.parent
+    results = converted_both_ways(render(Project(root / "content", root / "seeds")))
+    assert results and all(aside == plain for _, plain, aside in results), [p for p, plain, aside in results if aside != plain]

@@ -155,3 +155,47 @@ def test_fast_anchor_collection_finds_what_mkdocs_finds() -> None:
         checked += len(parser.present_anchor_ids)
     assert checked > 120  # a quote id per citation, event ids, and the like
     assert anchor_ids("<a name=x><p id='y' class=z><a href=\"#q\" NAME=\"w\"><div name=n>") == {"x", "y", "w"}
+
+
+def converted_both_ways(pages: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(page, Python-Markdown's own HTML, HTML with our raw blocks set aside) for every page."""
+    import markdown
+
+    from generator.rawblocks import set_aside
+
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    extensions = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
+    configs = {next(iter(e)): next(iter(e.values())) for e in config["markdown_extensions"] if isinstance(e, dict)}
+    results = []
+    for path, text in pages.items():
+        if not path.endswith(".md"):
+            continue
+        text = text.split("\n---\n", 1)[1] if text.startswith("---\n") else text
+        plain = markdown.Markdown(extensions=extensions, extension_configs=configs).convert(text)
+        aside_text, aside = set_aside(text)
+        results.append((path, plain, aside.restore(markdown.Markdown(extensions=extensions, extension_configs=configs).convert(aside_text))))
+    return results
+
+
+@pytest.mark.parametrize("root", [ROOT, ROOT / "tests/fixtures/small"], ids=["real", "fixture"])
+def test_setting_raw_blocks_aside_changes_no_html(root: Path) -> None:
+    results = converted_both_ways(render(Project(root / "content", root / "seeds")))
+    assert len(results) > 15
+    for path, plain, aside in results:
+        assert aside == plain, path
+    # ...and it did set blocks aside: the claim bodies never reach the HTML parser.
+    from generator.rawblocks import set_aside
+
+    topic = next(text for path, text in render(Project(root / "content", root / "seeds")).items() if path.startswith("topics/") and "index" not in path)
+    markdown_left, aside = set_aside(topic)
+    assert aside.blocks and 'class="fs-claim"' not in markdown_left and all(b.startswith("<") for b in aside.blocks)
+
+
+def test_a_placeholder_cannot_be_forged_by_editors_text() -> None:
+    from generator.rawblocks import set_aside
+
+    first, second = set_aside("<div>x</div>")[1], set_aside("<div>x</div>")[1]
+    assert first.token != second.token and len(first.token) > 20  # random, per page and build
+    text = f"{first.placeholder(0)}\n\n<div>y</div>"
+    _, aside = set_aside(text)
+    assert aside.restore(f"<p>{first.placeholder(0)}</p>") == f"<p>{first.placeholder(0)}</p>"

@@ -1,0 +1,65 @@
+"""Keep our raw-HTML blocks away from Python-Markdown's HTML parser (MkDocs glue, for speed).
+
+Claim bodies and listing entries are raw HTML blocks in standard Markdown. Python-Markdown
+passes such a block through unchanged, but only after running Python's HTML parser over the
+whole page to find where it ends: at 10,000 claims that parse was a third of the build.
+The generator knows where its blocks are (a block of lines starting with a block-level tag,
+after a blank line; editors' text is escaped, so none of it starts with `<`), so the plugin
+sets each one aside as a placeholder paragraph before conversion and puts it back after:
+the same HTML, without the parse. The placeholder carries a random token made per build,
+which no editor's text can guess. tests/test_site.py checks, page by page, that the result
+is identical to Python-Markdown's own handling.
+"""
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass, field
+
+from .anchors import anchor_ids
+
+# Block-level tags that start our templates' raw HTML blocks (Python-Markdown treats each as
+# the start of a raw block when it opens a line after a blank line).
+_BLOCK_START = re.compile(r"<(?:div|ul|ol|p|table|script|dl|section|figure|blockquote)[\s>]")
+STX, ETX = "\x02", "\x03"  # Python-Markdown's own placeholder markers, which it strips from text
+
+
+@dataclass
+class SetAside:
+    """The raw blocks of one page, and the token of their placeholders."""
+
+    token: str = field(default_factory=lambda: f"fsraw{secrets.token_hex(12)}n")
+    blocks: list[str] = field(default_factory=list)
+
+    def placeholder(self, n: int) -> str:
+        return f"{self.token}{n:06d}"
+
+    def restore(self, html: str) -> str:
+        """The converted page with each placeholder paragraph replaced by its block."""
+        if not self.blocks:
+            return html
+        # Python-Markdown follows a raw block with a blank line and strips the page; so do we.
+        return re.sub(rf"<p>{self.token}(\d{{6}})</p>", lambda m: self.blocks[int(m.group(1))] + "\n", html).strip()
+
+    def anchor_ids(self) -> set[str]:
+        """The ids in the blocks, which MkDocs no longer sees, for its anchor checks."""
+        return anchor_ids("\n".join(self.blocks))
+
+
+def set_aside(markdown: str) -> tuple[str, SetAside]:
+    """`markdown` with its raw HTML blocks replaced by placeholders, and the blocks."""
+    aside = SetAside()
+    if aside.token in markdown:  # cannot happen by chance; never risk a wrong substitution
+        return markdown, SetAside()
+    chunks = markdown.split("\n\n")
+    for i, chunk in enumerate(chunks):
+        if _BLOCK_START.match(chunk) and chunk.rstrip().endswith(">"):
+            chunks[i] = aside.placeholder(len(aside.blocks))
+            aside.blocks.append(_as_markdown_would_see_it(chunk))
+    return "\n\n".join(chunks), aside
+
+
+def _as_markdown_would_see_it(block: str) -> str:
+    # What Python-Markdown's NormalizeWhitespace does to all text before it stashes raw HTML.
+    block = block.replace(STX, "").replace(ETX, "").replace("\r\n", "\n").replace("\r", "\n")
+    return re.sub(r"(?<=\n) +\n", "\n", block.expandtabs(4)).rstrip("\n")
