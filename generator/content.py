@@ -11,12 +11,14 @@ from __future__ import annotations
 import difflib
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import Location, Problem
+from .evidence import Parties
 from .model import ID_RE, Actor, ActorList, Claim, Sheet, Source, SourceList, Topic
 from .yamlsafe import Path_, YamlDocument, load_yaml_file
 
@@ -45,6 +47,11 @@ class Content:
 
     def claims(self) -> list[tuple[TopicFile, int, Claim]]:
         return [(t, i, c) for t in self.topics for i, c in enumerate(t.topic.claims)]
+
+    @cached_property
+    def parties(self) -> Parties:
+        """Actors and sources by id, shared by the status rules and the pages of one build."""
+        return Parties(self.actors, self.sources)
 
 
 def display_path(path: Path) -> str:

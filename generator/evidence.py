@@ -36,6 +36,14 @@ class Parties:
         self.actors = {a.id: a for a in actors}
         self.sources = {s.id: s for s in sources}
         self._origins: dict[tuple[str, tuple[str, ...]], Origin] = {}
+        self._support: dict[int, tuple[Claim, Corroboration]] = {}
+
+    def support(self, claim: Claim) -> Corroboration:
+        """The claim's corroboration, worked out once per build (the status rules and its page both ask)."""
+        kept = self._support.get(id(claim))
+        if kept is None or kept[0] is not claim:
+            kept = self._support[id(claim)] = (claim, corroboration(claim, self))
+        return kept[1]
 
     def root(self, actor_id: str) -> str:
         seen = {actor_id}
@@ -171,7 +179,7 @@ RULE = {r.name: r for r in RULES}
 def status_violations(claim: Claim, parties: Parties) -> list[tuple[Rule, str]]:
     """The rules the claim's status breaks, each with what in the evidence breaks it."""
     stances = {item.stance for item in claim.evidence}
-    support = corroboration(claim, parties)
+    support = parties.support(claim)
     status = claim.status
     found: list[tuple[Rule, str]] = []
     deniers = [who for stance, who in support.against if stance is Stance.denies]

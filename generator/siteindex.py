@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .content import Content, TopicFile
 from .dates import MONTHS, long_date
-from .evidence import (Corroboration, FigureUse, Parties, attributed_differently, corroboration, disagrees,
+from .evidence import (Corroboration, FigureUse, Parties, attributed_differently, disagrees,
                        figure_text, latest_changes)
 from .fragments import link_to_passage
 from .memo import Same
@@ -106,7 +106,7 @@ class Index:
     @classmethod
     def build(cls, content: Content, seeds: SeedLibrary,
               cache: dict[str, tuple[Same, list[ClaimView]]] | None = None) -> Index:
-        index = cls(content, Parties(content.actors, content.sources))
+        index = cls(content, content.parties)
         cache = {} if cache is None else cache
         shared = (content.sources_doc, content.actors_doc, seeds.signature)
         for topic in content.topics:
@@ -142,7 +142,7 @@ class Index:
         for item in claim.evidence:
             source = self.sources[item.source]
             links.append(link_to_passage(source.url, seeds.get(source.seed), item.quote) if source.url else None)
-        return ClaimView(topic, claim, corroboration(claim, self.parties), attributed_differently(claim, self.parties), tuple(links))
+        return ClaimView(topic, claim, self.parties.support(claim), attributed_differently(claim, self.parties), tuple(links))
 
     def _add(self, view: ClaimView) -> None:
         topic, claim = view.topic, view.claim

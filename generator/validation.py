@@ -76,7 +76,7 @@ def validate(content: Content, seeds: SeedLibrary, cache: ValidationCache | None
         problems += kept.problems
     if not any(p for p in problems if not p.warning):
         # Status rules need every id resolved, so they run only on otherwise valid content.
-        parties = Parties(content.actors, content.sources)
+        parties = content.parties
         for topic in content.topics:
             kept = cache[topic.id]
             if kept.status is None:
