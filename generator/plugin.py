@@ -18,7 +18,7 @@ from .csp import UnexpectedScript, add_csp
 from .errors import ContentError
 from .escaping import MARKDOWN_EXTENSIONS
 from .rawblocks import SetAside, set_aside
-from .search import SearchIndexError, index_site
+from .search import PreviewIndexer, SearchIndexError, index_site
 
 log = logging.getLogger("mkdocs.plugins.factsheet")
 # MkDocs turns on these three by itself; they add no syntax that editors' text could use.
@@ -47,7 +47,7 @@ class FactsheetConfig(Config):
     csp = opt.Type(bool, default=True)
     """Put a Content-Security-Policy <meta> tag in every page (see csp.py)."""
     search = opt.Type(bool, default=True)
-    """Index the built site with Pagefind (see search.py); skipped while serving a preview."""
+    """Index the built site with Pagefind (see search.py); in the background while serving a preview."""
 
 
 class FactsheetPlugin(BasePlugin[FactsheetConfig]):
@@ -55,6 +55,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
     builder: Builder | None = None
     serving = False
     set_aside: dict[str, SetAside]
+    preview_search: PreviewIndexer | None = None
 
     def __init__(self) -> None:
         super().__init__()
@@ -132,12 +133,21 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
             raise PluginError(str(exc)) from None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if not self.config.search or self.serving:
-            return  # the preview skips indexing to stay fast; search works in built sites
+        if not self.config.search:
+            return
+        if self.serving:
+            # The preview's search is indexed in the background: the edited page comes first.
+            self.preview_search = self.preview_search or PreviewIndexer(log)
+            self.preview_search.request(Path(config.site_dir))
+            return
         try:
             log.info("factsheet: search: %s", index_site(Path(config.site_dir)))
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
+
+    def on_shutdown(self) -> None:
+        if self.preview_search is not None:
+            self.preview_search.stop()
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         for folder in (self.project.content_dir, self.project.seeds_dir):

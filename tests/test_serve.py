@@ -46,6 +46,8 @@ def test_yaml_edit_reaches_the_served_page(tmp_path: Path) -> None:
         seconds = wait_for(url, "EDITED-WHILE-SERVING", 60)
         assert server.poll() is None and server.pid == pid
         print(f"edit reached the served page in {seconds:.2f} s")
+        # Search works in the preview too: Pagefind indexes it in the background after each build.
+        wait_for(f"http://127.0.0.1:{port}/pagefind/pagefind-entry.json", '"languages"', 60)
 
         # A broken edit keeps the last good page and says where the problem is.
         edit(project / "content/topics/02-troop-numbers.yaml",
@@ -57,4 +59,5 @@ def test_yaml_edit_reaches_the_served_page(tmp_path: Path) -> None:
         output = server.communicate(timeout=20)[0]
     assert "content/topics/02-troop-numbers.yaml:35:17: claims[0].evidence[2].stance: unknown stance 'cant-confirm'" in output, output[-3000:]
     assert "the preview shows the last good version" in output
+    assert "factsheet: search (preview): Indexed" in output
     assert "Traceback" not in output
