@@ -208,8 +208,13 @@ def _entry_inputs(index: Index, kind: str, ids: tuple[str, ...]) -> tuple[tuple[
         return (), tuple((i, i in index.disagreeing_ids, tuple(
             (u.figure, u.item.source, u.item.via_chain, u.topic_id, u.claim.id, u.claim.statement, u.claim.status)
             for u in index.figures.get(i, ()))) for i in ids)
-    topics = {t.id: t.topic for t in index.content.topics}  # matrix and status pages show whole topics
-    return tuple(topics[i] for i in ids), ()
+    # Matrix and status pages show whole topics, but not status notes or quotes: editing
+    # one of those re-renders the topic's own page only.
+    topics = {t.id: t.topic for t in index.content.topics}
+    if kind == "matrix":
+        return (), tuple((i, topics[i].title, tuple((c.id, c.statement, c.status, tuple((e.source, e.stance) for e in c.evidence))
+                                                   for c in topics[i].claims)) for i in ids)
+    return (), tuple((i, topics[i].title, tuple((c.id, c.statement, c.status) for c in topics[i].claims)) for i in ids)
 
 
 def render_topic(index: Index, topic: TopicFile, directory_urls: bool = True) -> str:

@@ -116,6 +116,8 @@ def test_incremental_builds_equal_fresh_builds_after_every_edit(small: Path, mon
         (topic, "  - id: cracks-from-contractor", "  - id: cracks-from-contractor\n    happened: 2024-10-03"),
         (small / "content/topics/repairs.yaml", "status: unconfirmed", "status: unconfirmed\n    happened: 2024-10-01"),
         (topic, "happened: 2024-10-03", "happened: 2024-09"),
+        # A stance shows in the sources matrix, which is re-rendered from values, not models.
+        (topic, "stance: reports\n        quote: A council spokesperson", "stance: asserts\n        quote: A council spokesperson"),
     ]
     for n, (path, old, new) in enumerate(edits):
         edit(path, old, new)
