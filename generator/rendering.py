@@ -77,7 +77,7 @@ class RenderCache:
     """
 
     topics: dict[str, tuple[Same, str]] = field(default_factory=dict)
-    listings: tuple[Same, dict[str, str]] | None = None
+    site_pages: dict[str, tuple[Same, str]] = field(default_factory=dict)
     listing_fields: dict[str, tuple[object, tuple[object, ...]]] = field(default_factory=dict)
     views: dict[str, tuple[Same, list[ClaimView]]] = field(default_factory=dict)
     listing_pages: dict[str, tuple[Same, str]] = field(default_factory=dict)
@@ -106,12 +106,18 @@ def render_site(content: Content, seeds: SeedLibrary, cache: RenderCache | None 
     index.site_url = options.site_url
     index.directory_urls = directory_urls
     shared = (content.sheet, content.sources_doc, content.actors_doc, seeds.signature)
-    listings_key = Same(*shared, tuple(_listing_fields(cache, t) for t in content.topics), directory_urls, options.site_url)
-    if cache.listings is not None and cache.listings[0] == listings_key:
-        pages = dict(cache.listings[1])
-    else:
-        pages = {path: _render(template, index, "../" * path.count("/"), here=path) for path, template in SITE_PAGES.items()}
-        cache.listings = (listings_key, dict(pages))
+    # The home page shows claims (latest changes, origins); the other site pages only the
+    # topics and their statuses, so editing a statement does not re-render them.
+    outline = Same(*shared, tuple((t.id, t.topic.title, tuple(c.status for c in t.topic.claims)) for t in content.topics),
+                   directory_urls, options.site_url)
+    pages = {}
+    for path, template in SITE_PAGES.items():
+        key = outline if path != "index.md" else Same(
+            *shared, tuple(_listing_fields(cache, t) for t in content.topics), directory_urls, options.site_url)
+        kept = cache.site_pages.get(path)
+        if kept is None or kept[0] != key:
+            kept = cache.site_pages[path] = (key, _render(template, index, "../" * path.count("/"), here=path))
+        pages[path] = kept[1]
     pages.update(render_listings(index, directory_urls, cache.listing_pages, (*shared, options.site_url), options.incremental))
     for topic in content.topics:
         # Which timeline page shows an event depends on the other topics' dates too.
@@ -214,7 +220,9 @@ def _entry_inputs(index: Index, kind: str, ids: tuple[str, ...]) -> tuple[tuple[
     if kind == "matrix":
         return (), tuple((i, topics[i].title, tuple((c.id, c.statement, c.status, tuple((e.source, e.stance) for e in c.evidence))
                                                    for c in topics[i].claims)) for i in ids)
-    return (), tuple((i, topics[i].title, tuple((c.id, c.statement, c.status) for c in topics[i].claims)) for i in ids)
+    status = Status(kind.split("/", 1)[1])
+    return (), tuple((i, topics[i].title, tuple((c.id, c.statement) for c in topics[i].claims if c.status is status))
+                     for i in ids)
 
 
 def render_topic(index: Index, topic: TopicFile, directory_urls: bool = True) -> str:

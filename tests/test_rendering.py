@@ -118,6 +118,8 @@ def test_incremental_builds_equal_fresh_builds_after_every_edit(small: Path, mon
         (topic, "happened: 2024-10-03", "happened: 2024-09"),
         # A stance shows in the sources matrix, which is re-rendered from values, not models.
         (topic, "stance: reports\n        quote: A council spokesperson", "stance: asserts\n        quote: A council spokesperson"),
+        # A status moves a claim between status pages and changes the counts of the site pages.
+        (small / "content/topics/repairs.yaml", "status: unconfirmed", "status: disputed"),
     ]
     for n, (path, old, new) in enumerate(edits):
         edit(path, old, new)
