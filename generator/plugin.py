@@ -17,6 +17,7 @@ from .rendering import SiteOptions
 from .csp import UnexpectedScript, add_csp
 from .errors import ContentError
 from .escaping import MARKDOWN_EXTENSIONS
+from .idle import IdleCollector
 from .rawblocks import SetAside, set_aside
 from .search import PreviewIndexer, SearchIndexError, index_site
 
@@ -56,6 +57,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
     serving = False
     set_aside: dict[str, SetAside]
     preview_search: PreviewIndexer | None = None
+    idle_gc: IdleCollector | None = None
 
     def __init__(self) -> None:
         super().__init__()
@@ -84,6 +86,9 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
+        if self.serving:
+            self.idle_gc = self.idle_gc or IdleCollector()
+            self.idle_gc.build_started()
         try:
             assert self.builder is not None
             report, warnings = self.builder.generate(Path(config.docs_dir))
@@ -133,6 +138,8 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
             raise PluginError(str(exc)) from None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.idle_gc is not None:
+            self.idle_gc.build_finished()
         if not self.config.search:
             return
         if self.serving:
@@ -148,6 +155,8 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
     def on_shutdown(self) -> None:
         if self.preview_search is not None:
             self.preview_search.stop()
+        if self.idle_gc is not None:
+            self.idle_gc.stop()
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         for folder in (self.project.content_dir, self.project.seeds_dir):

@@ -61,3 +61,31 @@ def test_yaml_edit_reaches_the_served_page(tmp_path: Path) -> None:
     assert "the preview shows the last good version" in output
     assert "factsheet: search (preview): Indexed" in output
     assert "Traceback" not in output
+
+
+def test_the_preview_collects_garbage_between_builds_and_never_keeps_it_frozen() -> None:
+    import gc
+
+    from generator.idle import IdleCollector
+
+    collector = IdleCollector(delay=0.01)
+    collector.build_finished()
+    deadline = time.monotonic() + 5
+    while gc.get_freeze_count() == 0 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert gc.get_freeze_count() > 0  # survivors frozen: the next build's collections skip them
+    import weakref
+
+    class Node:
+        pass
+
+    node = Node()
+    node.self = node  # type: ignore[attr-defined]  # a cycle: only the garbage collector frees it
+    alive = weakref.ref(node)
+    collector.collect()  # it survives, and is frozen with the rest
+    del node
+    collector.collect()  # the next idle collection unfreezes first, so the dead cycle is freed
+    assert alive() is None
+    collector.build_started()  # a build cancels a pending collection
+    collector.stop()
+    assert gc.get_freeze_count() == 0
