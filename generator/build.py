@@ -6,9 +6,12 @@ unless everything is valid, so a broken edit never half-updates the site.
 """
 from __future__ import annotations
 
+import gc
 import logging
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,9 +65,10 @@ class Builder:
         """
         if self.seeds is None or self.seeds.signature != self.seeds.current_signature():
             self.seeds = SeedLibrary(self.project.seeds_dir)
-        content, problems = load_content(self.project.content_dir, self.files)
-        if content is not None:
-            problems += validate(content, self.seeds, self.checks)
+        with no_cycle_collection():
+            content, problems = load_content(self.project.content_dir, self.files)
+            if content is not None:
+                problems += validate(content, self.seeds, self.checks)
         errors = [p for p in problems if not p.warning]
         if errors or content is None:
             raise ContentError(errors)
@@ -72,12 +76,30 @@ class Builder:
 
     def render(self) -> tuple[dict[str, str], list[Problem]]:
         checked = self.check()
-        return render_site(checked.content, checked.seeds, self.pages, self.options), checked.warnings
+        with no_cycle_collection():
+            return render_site(checked.content, checked.seeds, self.pages, self.options), checked.warnings
 
     def generate(self, out_dir: Path) -> tuple[WriteReport, list[Problem]]:
         """Check, render and write the Markdown folder that MkDocs reads; also the warnings."""
         pages, warnings = self.render()
         return write_tree(out_dir, pages), warnings
+
+
+@contextmanager
+def no_cycle_collection() -> Iterator[None]:
+    """Pause Python's cycle collector while our phases run.
+
+    They build acyclic data (models, strings, tuples; at 10,000 claims the collector found 35
+    objects to free), yet the collector scanned the growing heap a dozen times: a quarter of
+    the generator's time. Reference counting still frees everything as usual.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def check(project: Project) -> Checked:
