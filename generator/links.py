@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from markupsafe import Markup, escape
@@ -77,29 +77,52 @@ class Links:
 
 @dataclass(frozen=True)
 class HtmlLinks:
-    """Links for the raw-HTML parts of a page: final site URLs, escaped text."""
+    """Links for the raw-HTML parts of a page: final site URLs, escaped text.
+
+    One per page (see `for_page`), remembering each link it made: a topic page names the
+    same sources and actors for claim after claim.
+    """
 
     index: Index
     here: str
     directory_urls: bool
+    _made: dict[tuple[str, str], Markup] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def for_page(cls, index: Index, here: str, directory_urls: bool) -> HtmlLinks:
+        key = (here, directory_urls)
+        links = index.page_links.get(key)
+        if links is None:
+            links = index.page_links[key] = cls(index, here, directory_urls)
+        return links  # type: ignore[return-value]
 
     def url(self, target: str) -> str:
         return page_url(target, self.here, self.directory_urls)
 
     def badge(self, status: Status) -> Markup:
-        term = STATUSES[status]
-        return Markup(f'<a class="fs-badge fs-badge--{term.value}" href="{self.url(f"method.md#status-{term.value}")}">{term.label}</a>')
+        made = self._made.get(("badge", status.value))
+        if made is None:
+            term = STATUSES[status]
+            made = self._made[("badge", status.value)] = Markup(
+                f'<a class="fs-badge fs-badge--{term.value}" href="{self.url(f"method.md#status-{term.value}")}">{term.label}</a>')
+        return made
 
     def anchor(self, kind: str, ident: str) -> str:
         return self.url(f"{self.index.listings[kind].page_of[ident]}#{md_id(ident)}")
 
     def party(self, party_id: str) -> Markup:
         if party_id in self.index.parties.actors:
-            return _a(self.anchor("actors", party_id), self.index.parties.actors[party_id].name)
+            made = self._made.get(("actor", party_id))
+            if made is None:
+                made = self._made[("actor", party_id)] = _a(self.anchor("actors", party_id), self.index.parties.actors[party_id].name)
+            return made
         return self.source(party_id)
 
     def source(self, source_id: str) -> Markup:
-        return _a(self.anchor("sources", source_id), self.index.sources[source_id].publisher)
+        made = self._made.get(("source", source_id))
+        if made is None:
+            made = self._made[("source", source_id)] = _a(self.anchor("sources", source_id), self.index.sources[source_id].publisher)
+        return made
 
     def via(self, item: Evidence) -> Markup:
         return Markup(", citing ").join(self.party(a) for a in item.via_chain)

@@ -234,7 +234,7 @@ def render_topic(index: Index, topic: TopicFile, directory_urls: bool = True) ->
 
 def raw_html(index: Index, here: str, directory_urls: bool, template: str, **values: object) -> Md:
     """A template's HTML as one raw HTML block of the page `here` (blank lines would end the block)."""
-    link = HtmlLinks(index, here, directory_urls)
+    link = HtmlLinks.for_page(index, here, directory_urls)
     html = html_environment().get_template(template).render(index=index, link=link, **values)
     return Md("\n".join(line for line in html.splitlines() if line.strip()))
 

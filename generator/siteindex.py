@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .content import Content, TopicFile
 from .dates import MONTHS, long_date
@@ -102,6 +103,8 @@ class Index:
     """Claim id → the timeline page that shows its event."""
     site_url: str | None = None
     directory_urls: bool = True
+    page_links: dict[tuple[str, bool], object] = field(default_factory=dict)
+    """Each page's raw-HTML link maker (links.HtmlLinks.for_page), shared by its blocks."""
 
     @classmethod
     def build(cls, content: Content, seeds: SeedLibrary,
@@ -236,9 +239,14 @@ class Index:
         return len(self.figure_groups(quantity_id))
 
     def panels(self, claim: Claim) -> list[Quantity]:
-        """Quantities this claim gives figures for on which sources disagree."""
-        mine = {f.quantity for item in claim.evidence for f in item.figures}
-        return [q for q in self.quantities if q.id in mine and q.id in self.disagreeing_ids]
+        """Quantities this claim gives figures for on which sources disagree, in the sheet's order."""
+        mine = {f.quantity for item in claim.evidence for f in item.figures} & self.disagreeing_ids
+        return [quantity for _, quantity in sorted(self._quantities[q] for q in mine)]
+
+    @cached_property
+    def _quantities(self) -> dict[str, tuple[int, Quantity]]:
+        """Each quantity with its place in the sheet (looked up per claim, not searched)."""
+        return {q.id: (n, q) for n, q in enumerate(self.quantities)}
 
     def origin_counts(self) -> list[tuple[str, int, int]]:
         """(origin name, claims it supports, claims it alone supports), most claims first."""
