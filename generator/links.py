@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -100,28 +101,27 @@ class HtmlLinks:
         return page_url(target, self.here, self.directory_urls)
 
     def badge(self, status: Status) -> Markup:
-        made = self._made.get(("badge", status.value))
-        if made is None:
-            term = STATUSES[status]
-            made = self._made[("badge", status.value)] = Markup(
-                f'<a class="fs-badge fs-badge--{term.value}" href="{self.url(f"method.md#status-{term.value}")}">{term.label}</a>')
-        return made
+        term = STATUSES[status]
+        return self._kept(("badge", term.value), lambda: Markup(
+            f'<a class="fs-badge fs-badge--{term.value}" href="{self.url(f"method.md#status-{term.value}")}">{term.label}</a>'))
 
     def anchor(self, kind: str, ident: str) -> str:
         return self.url(f"{self.index.listings[kind].page_of[ident]}#{md_id(ident)}")
 
     def party(self, party_id: str) -> Markup:
         if party_id in self.index.parties.actors:
-            made = self._made.get(("actor", party_id))
-            if made is None:
-                made = self._made[("actor", party_id)] = _a(self.anchor("actors", party_id), self.index.parties.actors[party_id].name)
-            return made
+            return self._kept(("actor", party_id),
+                              lambda: _a(self.anchor("actors", party_id), self.index.parties.actors[party_id].name))
         return self.source(party_id)
 
     def source(self, source_id: str) -> Markup:
-        made = self._made.get(("source", source_id))
+        return self._kept(("source", source_id),
+                          lambda: _a(self.anchor("sources", source_id), self.index.sources[source_id].publisher))
+
+    def _kept(self, key: tuple[str, str], make: Callable[[], Markup]) -> Markup:
+        made = self._made.get(key)
         if made is None:
-            made = self._made[("source", source_id)] = _a(self.anchor("sources", source_id), self.index.sources[source_id].publisher)
+            made = self._made[key] = make()
         return made
 
     def via(self, item: Evidence) -> Markup:

@@ -92,11 +92,6 @@ class PreviewIndexer:
             except SearchIndexError as exc:  # e.g. a rebuild removed files mid-run; the next run repairs it
                 self.log.warning("factsheet: %s", exc)
 
-    def wait(self, seconds: float | None = None) -> None:
-        worker = self._worker
-        if worker is not None:
-            worker.join(seconds)
-
     def stop(self) -> None:
         with self._lock:
             self._pending = None

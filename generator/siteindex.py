@@ -203,9 +203,11 @@ class Index:
         """(anchor, label, events) for the parts of the timeline on one page."""
         return [(part, self._part_label(part), self.events[part]) for part in ids]
 
-    def with_status(self, status: Status) -> list[tuple[TopicFile, list[Claim]]]:
-        return [(t, [c for c in t.topic.claims if c.status is status]) for t in self.content.topics
-                if any(c.status is status for c in t.topic.claims)]
+    def with_status(self, status: Status, topic_ids: tuple[str, ...]) -> list[tuple[TopicFile, list[Claim]]]:
+        """The claims of one status in each of these topics (a status page's), topics with none left out."""
+        wanted = set(topic_ids)
+        groups = [(t, [c for c in t.topic.claims if c.status is status]) for t in self.content.topics if t.id in wanted]
+        return [(topic, claims) for topic, claims in groups if claims]
 
     def matrix(self, topic: TopicFile) -> tuple[list[str], list[tuple[Claim, dict[str, list[tuple[int, Evidence]]]]]]:
         """The sources a topic cites, and for each claim, each source's evidence (with its citation number)."""
