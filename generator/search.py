@@ -89,8 +89,10 @@ class PreviewIndexer:
             result = subprocess.CompletedProcess(self._process.args, self._process.returncode, out, err)
             try:
                 self.log.info("factsheet: search (preview): %s", _summary(site_dir, result))
-            except SearchIndexError as exc:  # e.g. a rebuild removed files mid-run; the next run repairs it
-                self.log.warning("factsheet: %s", exc)
+            except SearchIndexError as exc:
+                # e.g. a rebuild removed files mid-run, and the next run repairs it. INFO, not
+                # WARNING: this thread's message could land in a build and fail `serve --strict`.
+                self.log.info("factsheet: search (preview) failed, retried after the next save: %s", exc)
 
     def stop(self) -> None:
         with self._lock:
