@@ -62,6 +62,8 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+RESERVED_TOPIC_IDS = {"index"}
+
 FileCache = dict[str, tuple[tuple[int, int], Any, list[Problem]]]
 """display path → ((mtime_ns, size), (document, model) or None, problems): reused while a file is unchanged."""
 
@@ -111,6 +113,11 @@ def load_content(content_dir: Path, cache: FileCache | None = None) -> tuple[Con
         topic_id = path.name.rsplit(".", 1)[0]
         if not ID_RE.match(topic_id):
             problems.append(Problem(Location(display_path(path)), f"topic file name '{path.name}' is not a valid id", f"rename it to {slug(topic_id)}.yaml"))
+            continue
+        if topic_id in RESERVED_TOPIC_IDS:
+            # topics/index.md is the page that lists every topic.
+            problems.append(Problem(Location(display_path(path)), f"topic file name '{path.name}' is reserved for the list of all topics",
+                                    f"rename it, e.g. to {topic_id}-topic.yaml"))
             continue
         topic = read(path, Topic)
         if topic is not None:

@@ -76,6 +76,7 @@ CASES: list[Case] = [
     Case("Missing content file", "content/actors.yaml", "<delete>"),
     Case("Stray content file", "content/notes.yaml", "a: 1\n"),
     Case("Bad topic file name", "content/topics/Repairs Plan.yaml", "title: x\nclaims: []\n"),
+    Case("Reserved topic file name", "content/topics/index.yaml", "title: x\nclaims: []\n"),
     # -- references and ids
     Case("Unknown source", CLAIM, "      - source: herld", old="      - source: herald"),
     Case("Unknown actor", CLAIM, "via: contracter", old="via: contractor"),
