@@ -5,7 +5,7 @@ import bisect
 import difflib
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 _TRANSLATE = str.maketrans({
@@ -25,9 +25,13 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_TRANSLATE)).strip()
 
 
-def quote_parts(quote: str) -> list[str]:
-    """The pieces of a quote between its ellipses, normalised, empty pieces dropped."""
-    return [p for p in (normalise(part) for part in ELLIPSIS.split(quote)) if p]
+@lru_cache(maxsize=1 << 16)
+def quote_parts(quote: str) -> tuple[str, ...]:
+    """The pieces of a quote between its ellipses, normalised, empty pieces dropped.
+
+    Cached: the length check, the seed search and the passage link each ask for every quote.
+    """
+    return tuple(p for p in (normalise(part) for part in ELLIPSIS.split(quote)) if p)
 
 
 @dataclass

@@ -39,7 +39,7 @@ def test_quotes_that_are_not(quote: str) -> None:
 
 
 def test_ellipsis_pieces() -> None:
-    assert quote_parts("a … b [...] c […] d") == ["a", "b", "c", "d"]
+    assert quote_parts("a … b [...] c […] d") == ("a", "b", "c", "d")
 
 
 def test_closest_passage_for_a_near_miss() -> None:
