@@ -44,26 +44,30 @@ class Seed:
     """Answers already worked out for this text (quote spans, text fragments), kept across rebuilds."""
 
     @cached_property
-    def _words(self) -> tuple[list[tuple[int, int]], list[int], str]:
+    def _translated(self) -> str:
         # Translation maps one character to one, so offsets in the translated text are raw offsets.
-        translated = self.text.translate(_TRANSLATE)
-        words = [(m.start(), m.end()) for m in re.finditer(r"\S+", translated)]
-        starts, offset = [], 0
-        for start, end in words:
-            starts.append(offset)
-            offset += end - start + 1
-        return words, starts, " ".join(translated[a:b] for a, b in words)
+        return self.text.translate(_TRANSLATE)
 
     @cached_property
     def normalised(self) -> str:
         """The text as compared (same as `normalise(text)`), built once per seed."""
-        return self._words[2]
+        return " ".join(self._translated.split())
+
+    @cached_property
+    def _word_starts(self) -> tuple[list[int], list[int]]:
+        """Where each word starts in the raw text and in the normalised text (only for passage links)."""
+        raw = [m.start() for m in re.finditer(r"\S+", self._translated)]
+        normalised, offset = [], 0
+        for word in self.normalised.split(" "):
+            normalised.append(offset)
+            offset += len(word) + 1
+        return raw, normalised
 
     def raw_offset(self, normalised_offset: int) -> int:
         """Where a character of the normalised text stands in the raw text."""
-        words, starts, _ = self._words
-        i = bisect.bisect_right(starts, normalised_offset) - 1
-        return words[i][0] + (normalised_offset - starts[i])
+        raw, normalised = self._word_starts
+        i = bisect.bisect_right(normalised, normalised_offset) - 1
+        return raw[i] + (normalised_offset - normalised[i])
 
     @cached_property
     def collapsed(self) -> str:
