@@ -14,7 +14,6 @@ _TRANSLATE = str.maketrans({
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
     "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
 })
-_SPACE = re.compile(r"\s+")
 # An editor skips words with an ellipsis: "…", "[…]" or "[...]".
 ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:…|\.\.\.)\s*\]|…)\s*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+|\n+")
@@ -22,7 +21,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+|\n+")
 
 def normalise(text: str) -> str:
     """Text as compared: curly quotes straight, dashes as '-', whitespace single spaces."""
-    return _SPACE.sub(" ", text.translate(_TRANSLATE)).strip()
+    return " ".join(text.translate(_TRANSLATE).split())
 
 
 @lru_cache(maxsize=1 << 16)
@@ -50,8 +49,8 @@ class Seed:
 
     @cached_property
     def normalised(self) -> str:
-        """The text as compared (same as `normalise(text)`), built once per seed."""
-        return " ".join(self._translated.split())
+        """The text as compared, built once per seed."""
+        return normalise(self.text)
 
     @cached_property
     def _word_starts(self) -> tuple[list[int], list[int]]:
