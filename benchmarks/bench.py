@@ -38,7 +38,7 @@ def bare_parse(content: Path) -> float:
 
 
 def generator_time(root: Path) -> float:
-    code = ("import time,sys; from pathlib import Path; from generator.build import Project, render\n"
+    code = ("import time,sys; from pathlib import Path; from factsheet.publish.build import Project, render\n"
             "t=time.perf_counter(); render(Project(Path('content'), Path('seeds'))); print(time.perf_counter()-t)")
     out = subprocess.run([sys.executable, "-c", code], cwd=root, check=True, capture_output=True, text=True)
     return float(out.stdout.strip())
@@ -46,7 +46,7 @@ def generator_time(root: Path) -> float:
 
 def full_build(root: Path) -> tuple[float, float]:
     """Seconds and peak resident memory (MB) of `factsheet build`, in a fresh process."""
-    code = ("import resource,time,sys; from pathlib import Path; from generator.cli import cli\n"
+    code = ("import resource,time,sys; from pathlib import Path; from factsheet.cli import cli\n"
             "t=time.perf_counter()\n"
             "try:\n    cli(['build'], standalone_mode=False)\nexcept SystemExit: pass\n"
             "print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024, file=sys.stderr)")

@@ -1,13 +1,25 @@
 """Shared helpers for tests that build or serve a whole site."""
 from __future__ import annotations
 
+import functools
+import http.server
 import shutil
 import socket
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from urllib.parse import urlsplit
+
+import yaml
 
 from tests.conftest import ROOT
 
-PROJECT_PARTS = ["mkdocs.yml", "overrides", "content", "seeds", "generated/.gitignore"]
+PROJECT_PARTS = ["mkdocs.yml", "docs", "content", "seeds"]
+SITE_PATH = urlsplit(yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]).path
+"""The path of the real sheet's site_url, where `mkdocs serve` mounts the site."""
 
 
 def copy_project(dest: Path) -> Path:
@@ -27,3 +39,27 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+@contextmanager
+def serve_site(site: Path, path: str = "/") -> Iterator[str]:
+    """Serve a built site on loopback at `path` (as its site_url has it); its address, without a final slash."""
+    with tempfile.TemporaryDirectory() as root:
+        served = site.resolve()
+        if path.strip("/"):
+            mount = Path(root) / path.strip("/")
+            mount.parent.mkdir(parents=True, exist_ok=True)
+            mount.symlink_to(served, target_is_directory=True)
+            served = Path(root)
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(served)))
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield f"http://127.0.0.1:{server.server_address[1]}" + ("/" + path.strip("/") if path.strip("/") else "")
+        finally:
+            server.shutdown()

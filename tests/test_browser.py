@@ -1,26 +1,18 @@
 """What a reader does, in headless Chromium (Debian's package) driven by Playwright."""
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from generator.build import build_site
-from tests.site_helpers import copy_project
+from factsheet.publish.build import build_site
+from tests.site_helpers import SITE_PATH, copy_project, serve_site
 
 pytestmark = pytest.mark.browser
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -30,11 +22,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def site_url(site: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve_site(site, SITE_PATH) as address:  # at site_url's path, as it will be published
+        yield address
 
 
 @pytest.fixture(scope="module")
@@ -112,13 +101,13 @@ def test_the_content_security_policy_blocks_an_injected_script(browser, site: Pa
     page_html = (site / "topics/01-deployment/index.html").read_text(encoding="utf-8")
     injected = page_html.replace("</article>", '<script>document.title="PWNED"</script>'
                                  '<img src="x" onerror="document.title=\'PWNED2\'"></article>', 1)
-    (site / "injected").mkdir(exist_ok=True)
-    (site / "injected/index.html").write_text(injected, encoding="utf-8")
+    (site / "topics/injected").mkdir(exist_ok=True)  # as deep as the page it copies: its links still work
+    (site / "topics/injected/index.html").write_text(injected, encoding="utf-8")
     context = browser.new_context()
     page = context.new_page()
     messages: list[str] = []
     page.on("console", lambda message: messages.append(message.text))
-    page.goto(f"{site_url}/injected/")
+    page.goto(f"{site_url}/topics/injected/")
     page.wait_for_timeout(500)
     assert "PWNED" not in page.title()
     assert sum("Content Security Policy" in m for m in messages) >= 2, messages

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Project, check
-from generator.errors import ContentError
+from factsheet.publish.build import Project, check_sheet
+from factsheet.errors import ContentError
 from tests.catalogue import CASES, Case
 from tests.conftest import FIXTURE, ROOT
 
@@ -38,7 +38,7 @@ def messages(case: Case, tmp: Path, monkeypatch: pytest.MonkeyPatch) -> list[str
     apply(case, root)
     monkeypatch.chdir(root)
     try:
-        return [str(w) for w in check(Project(Path("content"), Path("seeds"))).warnings]
+        return [str(w) for w in check_sheet(Project(Path("content"), Path("seeds"))).warnings]
     except ContentError as exc:
         return [str(p) for p in exc.problems]
 

@@ -7,24 +7,15 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from generator.cli import cli
+from factsheet.cli import cli
 from tests.conftest import ROOT, edit
 
 MKDOCS_YML = """site_name: Fixture
-docs_dir: generated
+site_url: https://example.org/fixture/
 theme:
   name: material
-  font: false
 plugins:
-  - tags
   - factsheet
-extra_css: [stylesheets/factsheet.css]
-markdown_extensions:
-  - attr_list
-  - admonition
-  - footnotes
-  - tables
-  - toc
 validation:
   anchors: warn
   unrecognized_links: warn
@@ -66,11 +57,11 @@ def test_check_never_shows_a_traceback_even_for_binary_garbage(small: Path) -> N
 def test_render_writes_markdown_and_only_rewrites_what_changed(small: Path, tmp_path: Path) -> None:
     out_dir = tmp_path / "md"
     code, out = run("render", "--out", str(out_dir))
-    assert code == 0 and "wrote 21, removed 0, unchanged 0" in out
-    assert (out_dir / "topics/closure.md").read_text().startswith("---\ntitle: \"The closure\"\ntags:\n  - Confirmed\n  - Denied\n---\n\n# The closure\n")
+    assert code == 0 and "wrote 20, removed 0, unchanged 0" in out
+    assert (out_dir / "topics/closure.md").read_text().startswith("---\ntitle: \"The closure\"\n---\n\n# The closure\n")
     edit(small / "content/topics/repairs.yaml", "status_note: One origin.", "status_note: One origin only.")
     code, out = run("render", "--out", str(out_dir))
-    assert "wrote 3, removed 0, unchanged 18" in out
+    assert "wrote 3, removed 0, unchanged 17" in out
     (small / "content/topics/repairs.yaml").unlink()
     code, out = run("render", "--out", str(out_dir))
     assert "removed 1" in out and not (out_dir / "topics/repairs.md").exists()
@@ -93,7 +84,6 @@ def site_hash(site: Path) -> str:
 
 def test_build_replaces_site_only_on_success(small: Path) -> None:
     (small / "mkdocs.yml").write_text(MKDOCS_YML)
-    (small / "generated").mkdir()
     code, out = run("build")
     assert code == 0, out
     assert (small / "site/topics/closure/index.html").is_file()
@@ -118,7 +108,6 @@ def test_every_command_is_documented_in_the_readme() -> None:
 def test_two_builds_of_the_same_content_are_byte_identical(small: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     (small / "mkdocs.yml").write_text(MKDOCS_YML)
-    (small / "generated").mkdir()
     assert run("build")[0] == 0
     first = site_hash(small / "site")
     assert run("build")[0] == 0
@@ -127,7 +116,6 @@ def test_two_builds_of_the_same_content_are_byte_identical(small: Path, monkeypa
 
 def test_a_deleted_claim_disappears_from_the_next_build(small: Path) -> None:
     (small / "mkdocs.yml").write_text(MKDOCS_YML)
-    (small / "generated").mkdir()
     assert run("build")[0] == 0
     assert 'id="cracks-from-contractor"' in (small / "site/topics/closure/index.html").read_text()
     assert "cracks-from-contractor" in search_text(small / "site")
@@ -141,7 +129,6 @@ def test_a_deleted_claim_disappears_from_the_next_build(small: Path) -> None:
 
 def test_a_mkdocs_warning_fails_the_build_and_keeps_the_old_site(small: Path) -> None:
     (small / "mkdocs.yml").write_text(MKDOCS_YML)
-    (small / "generated").mkdir()
     assert run("build")[0] == 0
     before = site_hash(small / "site")
     (small / "mkdocs.yml").write_text(MKDOCS_YML + "nav:\n  - index.md\n  - missing.md\n")

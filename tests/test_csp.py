@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from generator.csp import UnexpectedScript, add_csp, inline_scripts
+from factsheet.publish.csp import UnexpectedScript, add_csp, inline_scripts
 
 PAGE = ('<html><head><meta charset="utf-8"><script>__md_scope=new URL("..",location)</script>'
         '<script src="assets/x.js"></script><script id="__config" type="application/json">{"a": 1}</script>'

@@ -7,7 +7,7 @@ import re
 import markdown
 import pytest
 
-from generator.escaping import MARKDOWN_EXTENSIONS, md_text, md_url
+from factsheet.views.escaping import MARKDOWN_EXTENSIONS, md_text, md_url
 
 PAYLOADS = [
     "<script>alert(1)</script>",

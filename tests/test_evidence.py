@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.build import Project, check, render
-from generator.cli import cli
-from generator.evidence import Parties, corroboration, value_in_quote
-from generator.fragments import match_fragment, quoted_span, text_fragment
-from generator.quotes import Seed, SeedLibrary
+from factsheet.publish.build import Project, check_sheet, render
+from factsheet.cli import cli
+from factsheet.check.evidence import Parties, corroboration, value_in_quote
+from factsheet.check.fragments import match_fragment, quoted_span, text_fragment
+from factsheet.check.quotes import Seed, SeedLibrary
 from tests.conftest import ROOT, edit
 from tests.test_validation import check_problems
 
@@ -59,7 +59,7 @@ def test_cannot_confirm_is_not_a_denial(small: Path) -> None:
     edit(small / REPAIRS, "        quote: Engineers told the Gazette the repairs could take up to three months.\n",
          "        quote: Engineers told the Gazette the repairs could take up to three months.\n"
          "      - source: herald\n        stance: cannot-confirm\n        via: council\n        quote: A council spokesperson said\n")
-    content = check(Project(small / "content", small / "seeds")).content
+    content = check_sheet(Project(small / "content", small / "seeds")).content
     claim = next(c for _, _, c in content.claims() if c.id == "repairs-three-months")
     support = corroboration(claim, Parties(content.actors, content.sources))
     assert support.against_lines()[0][1] == "City council cannot confirm it."
@@ -69,7 +69,7 @@ def test_via_chain_names_every_link_and_the_last_is_the_origin(small: Path) -> N
     edit(small / REPAIRS, "via: engineers", "via: [engineers, enginers]")
     assert check_problems(small) == [f"{REPAIRS}:15:26: unknown actor 'enginers' (did you mean 'engineers'?)"]
     edit(small / REPAIRS, "via: [engineers, enginers]", "via: [council, engineers]")
-    content = check(Project(small / "content", small / "seeds")).content
+    content = check_sheet(Project(small / "content", small / "seeds")).content
     parties = Parties(content.actors, content.sources)
     item = next(c for _, _, c in content.claims() if c.id == "repairs-three-months").evidence[0]
     assert parties.origin(item).key == "engineers"
@@ -81,7 +81,7 @@ def test_via_chain_names_every_link_and_the_last_is_the_origin(small: Path) -> N
 
 @pytest.fixture(scope="module")
 def real() -> tuple[dict[str, object], Parties]:
-    content = check(Project(ROOT / "content", ROOT / "seeds")).content
+    content = check_sheet(Project(ROOT / "content", ROOT / "seeds")).content
     return {c.id: c for _, _, c in content.claims()}, Parties(content.actors, content.sources)
 
 
@@ -170,7 +170,7 @@ def test_history_must_end_at_the_current_status(small: Path) -> None:
 
 
 def test_long_quote_is_a_warning(small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("generator.validation.LONG_QUOTE_WORDS", 10)
+    monkeypatch.setattr("factsheet.check.validation.LONG_QUOTE_WORDS", 10)
     result = CliRunner().invoke(cli, ["check"])
     assert result.exit_code == 0
     assert result.output.splitlines()[0] == (
@@ -183,7 +183,7 @@ def test_long_quote_is_a_warning(small: Path, monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_every_citation_fragment_on_the_real_content_lands_on_its_quote() -> None:
-    content = check(Project(ROOT / "content", ROOT / "seeds")).content
+    content = check_sheet(Project(ROOT / "content", ROOT / "seeds")).content
     seeds = SeedLibrary(ROOT / "seeds")
     sources = {s.id: s for s in content.sources}
     checked = 0

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_site
+from factsheet.publish.build import build_site
 from tests.conftest import edit
 from tests.test_cli import MKDOCS_YML
 
@@ -116,7 +116,7 @@ def test_json_ld_cannot_break_out_of_its_script(hostile_site: Path) -> None:
 
 
 def test_setting_raw_blocks_aside_gives_the_same_html_for_hostile_text(hostile_site: Path) -> None:
-    from generator.build import Project, render
+    from factsheet.publish.build import Project, render
     from tests.test_site import converted_both_ways
 
     root = hostile_site.parent

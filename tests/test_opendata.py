@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 from pyld import jsonld
 
-from generator.build import Project, build_site, check
+from factsheet.publish.build import Project, build_site, check_sheet
 from tests.conftest import ROOT
 from tests.site_helpers import copy_project
 
@@ -26,7 +26,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def claim_ids() -> list[str]:
-    content = check(Project(ROOT / "content", ROOT / "seeds")).content
+    content = check_sheet(Project(ROOT / "content", ROOT / "seeds")).content
     return [c.id for _, _, c in content.claims()]
 
 
@@ -55,7 +55,7 @@ def test_claims_csv_has_one_row_per_claim(site: Path, claim_ids: list[str]) -> N
     row = next(r for r in rows if r["id"] == "russia-denies-using-troops")
     assert row["status"] == "confirmed" and row["claimed_by"] == "kremlin; dmitry-peskov" and row["claimed_on"] == ""
     assert row["sources"] == "2" and row["independent_origins"] == "2"
-    assert row["url"] == "topics/04-reactions/#russia-denies-using-troops"
+    assert row["url"] == "https://factsheet.example.org/nk-troops-russia/topics/04-reactions/#russia-denies-using-troops"
 
 
 def test_atom_feed_parses_cleanly(site: Path, claim_ids: list[str]) -> None:

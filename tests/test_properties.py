@@ -8,11 +8,11 @@ import markdown
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from generator.content import validate_shape
-from generator.errors import Problem
-from generator.escaping import MARKDOWN_EXTENSIONS, md_text
-from generator.model import Topic
-from generator.yamlsafe import load_yaml_text
+from factsheet.read.content import validate_shape
+from factsheet.errors import Problem
+from factsheet.views.escaping import MARKDOWN_EXTENSIONS, md_text
+from factsheet.read.model import Topic
+from factsheet.read.yamlsafe import load_yaml_text
 
 YAML_ALPHABET = st.sampled_from(list(" \n\t-:[]{}!&*#'\"|>%@`,?~abcxyz019.\\") + ["\u202e", "\u00e9", "NO", "on", "12:30", "- ", "  "])
 
@@ -46,7 +46,7 @@ records = st.recursive(
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.dictionaries(st.sampled_from(["title", "summary", "claims", "other"]), records, max_size=4))
 def test_any_record_validates_or_gives_located_problems(data: dict) -> None:  # type: ignore[type-arg]
-    from generator.yamlsafe import YamlDocument
+    from factsheet.read.yamlsafe import YamlDocument
 
     result = validate_shape(YamlDocument("t.yaml", data), Topic)
     if isinstance(result, list):

@@ -1,13 +1,11 @@
 """Quote matching: verbatim after straightening quotes and dashes and folding whitespace."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-from generator.quotes import Seed, normalise, quote_parts
-from generator.writer import write_tree
+from factsheet.check.quotes import Seed, normalise, quote_parts
 
 SEED = Seed("s.txt", "The NIS said it had “detected that from the 8th to the 13th [of October], North Korea\n\n"
                      "transported its special forces” — a first.\nSecond sentence here. Third one.")
@@ -46,13 +44,3 @@ def test_closest_passage_for_a_near_miss() -> None:
     passage, score = SEED.closest("Second sentance here.")
     assert passage == "Second sentence here."
     assert 0.9 < score < 1
-
-
-def test_unchanged_files_keep_their_timestamps(tmp_path: Path) -> None:
-    write_tree(tmp_path, {"a.md": "A", "b/c.md": "C"})
-    os.utime(tmp_path / "a.md", (1, 1))
-    os.utime(tmp_path / "b/c.md", (1, 1))
-    report = write_tree(tmp_path, {"a.md": "A", "b/c.md": "C2"})
-    assert (report.written, report.unchanged) == (["b/c.md"], 1)
-    assert (tmp_path / "a.md").stat().st_mtime == 1
-    assert (tmp_path / "b/c.md").stat().st_mtime > 1

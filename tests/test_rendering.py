@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Project, render
+from factsheet.publish.build import Project, render
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "small"
 
@@ -32,12 +32,12 @@ def test_nav_never_lists_claims(small: Path) -> None:
     pages = render(Project(small / "content", small / "seeds"))
     assert sorted(p for p in pages if p.endswith(".md")) == [
         "actors/index.md", "figures/index.md", "index.md", "matrix/index.md", "method.md", "sources/index.md",
-        "status/confirmed/index.md", "status/denied/index.md", "status/disputed/index.md", "status/unconfirmed/index.md", "tags.md", "timeline/index.md",
+        "status/confirmed/index.md", "status/denied/index.md", "status/disputed/index.md", "status/unconfirmed/index.md", "timeline/index.md",
         "topics/closure.md", "topics/duration.md", "topics/index.md", "topics/repairs.md"]
 
 
 def test_long_listings_are_split_into_bounded_pages(small: Path) -> None:
-    from generator import siteindex
+    from factsheet.views import siteindex
 
     original = siteindex.LISTING_PAGE, siteindex.CLAIMS_PAGE
     siteindex.LISTING_PAGE = 2  # four actors in the fixture -> two pages
@@ -65,7 +65,7 @@ def test_long_listings_are_split_into_bounded_pages(small: Path) -> None:
 
 
 def test_raw_html_links_follow_the_url_style() -> None:
-    from generator.links import page_url
+    from factsheet.views.links import page_url
 
     assert page_url("method.md#status-denied", "topics/a.md") == "../../method/#status-denied"
     assert page_url("sources/index.md#s", "topics/a.md") == "../../sources/#s"
@@ -77,7 +77,7 @@ def test_raw_html_links_follow_the_url_style() -> None:
 
 
 def test_matrix_falls_back_to_a_list_when_a_topic_cites_many_sources(small: Path) -> None:
-    from generator import rendering
+    from factsheet.pages import rendering
 
     rendering.html_environment().globals["MATRIX_COLUMNS"] = 1
     try:
@@ -94,11 +94,11 @@ def test_incremental_builds_equal_fresh_builds_after_every_edit(small: Path, mon
     """The caches kept for `mkdocs serve` must never change what is published."""
     import os
 
-    from generator.build import Builder
+    from factsheet.publish.build import Builder
 
     from tests.conftest import edit
 
-    from generator import siteindex
+    from factsheet.views import siteindex
 
     monkeypatch.setattr(siteindex, "CLAIMS_PAGE", 1)
     project = Project(small / "content", small / "seeds")
@@ -133,7 +133,7 @@ def test_incremental_builds_equal_fresh_builds_after_every_edit(small: Path, mon
 def test_a_long_timeline_is_cut_into_bounded_pages_and_claims_link_to_theirs(small: Path) -> None:
     import re
 
-    from generator import siteindex
+    from factsheet.views import siteindex
 
     for n, path in enumerate(sorted((small / "content" / "topics").glob("*.yaml"))):
         text = path.read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ import urllib.request
 from pathlib import Path
 
 from tests.conftest import edit
-from tests.site_helpers import copy_project, free_port
+from tests.site_helpers import SITE_PATH, copy_project, free_port
 
 
 def fetch(url: str) -> str:
@@ -36,7 +36,8 @@ def test_yaml_edit_reaches_the_served_page(tmp_path: Path) -> None:
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    url = f"http://127.0.0.1:{port}/topics/02-troop-numbers/"
+    root = f"http://127.0.0.1:{port}{SITE_PATH}"  # mkdocs serve mounts the site at site_url's path
+    url = f"{root}topics/02-troop-numbers/"
     try:
         wait_for(url, "How many troops", 60)
         pid = server.pid
@@ -47,7 +48,7 @@ def test_yaml_edit_reaches_the_served_page(tmp_path: Path) -> None:
         assert server.poll() is None and server.pid == pid
         print(f"edit reached the served page in {seconds:.2f} s")
         # Search works in the preview too: Pagefind indexes it in the background after each build.
-        wait_for(f"http://127.0.0.1:{port}/pagefind/pagefind-entry.json", '"languages"', 60)
+        wait_for(f"{root}pagefind/pagefind-entry.json", '"languages"', 60)
 
         # A broken edit keeps the last good page and says where the problem is.
         edit(project / "content/topics/02-troop-numbers.yaml",
@@ -66,7 +67,7 @@ def test_yaml_edit_reaches_the_served_page(tmp_path: Path) -> None:
 def test_the_preview_collects_garbage_between_builds_and_never_keeps_it_frozen() -> None:
     import gc
 
-    from generator.idle import IdleCollector
+    from factsheet.engine.idle import IdleCollector
 
     collector = IdleCollector(delay=0.01)
     collector.build_finished()

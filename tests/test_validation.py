@@ -5,19 +5,19 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Project, check
-from generator.errors import ContentError
+from factsheet.publish.build import Project, check_sheet
+from factsheet.errors import ContentError
 from tests.conftest import edit
 
 
 def check_problems(root: Path) -> list[str]:
     with pytest.raises(ContentError) as caught:
-        check(Project(root / "content", root / "seeds"))
+        check_sheet(Project(root / "content", root / "seeds"))
     return [str(p) for p in caught.value.problems]
 
 
 def test_fixture_is_valid(small: Path) -> None:
-    content = check(Project(small / "content", small / "seeds")).content
+    content = check_sheet(Project(small / "content", small / "seeds")).content
     assert [t.id for t in content.topics] == ["closure", "duration", "repairs"]
     assert len(content.claims()) == 5
 

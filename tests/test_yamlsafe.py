@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.yamlsafe import MAX_FILE_BYTES, load_yaml_file, load_yaml_text
+from factsheet.read.yamlsafe import MAX_FILE_BYTES, load_yaml_file, load_yaml_text
 
 
 def problems(text: str) -> list[str]:

@@ -1,0 +1,204 @@
+"""Validate phase: rules that span records. Pure: returns problems, never raises."""
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..read.content import Content, TopicFile, display_path, field_path
+from ..errors import Location, Problem
+from .evidence import Parties, parties_of, status_violations, value_in_quote
+from ..memo import Same
+from ..read.model import Claim, Evidence, Source
+from .quotes import Seed, SeedLibrary, quote_parts
+from ..read.yamlsafe import Path_, YamlDocument
+
+MIN_SIMILARITY_SHOWN = 0.4
+LONG_QUOTE_WORDS = 50
+
+
+def nearest(name: str, known: Iterable[str]) -> str:
+    """A hint naming the closest known id, if any is close."""
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.5)
+    return f"did you mean '{close[0]}'?" if close else "no id is close; check the spelling or add the record"
+
+
+@dataclass
+class _TopicChecks:
+    """One topic's problems, and what they were worked out from."""
+
+    inputs: Same
+    problems: list[Problem]
+    status: list[Problem] | None = field(default=None)
+    """Status-rule problems, once worked out (they run only on otherwise valid content)."""
+
+
+ValidationCache = dict[str, _TopicChecks]
+
+
+@dataclass(frozen=True)
+class _Context:
+    source_ids: set[str]
+    actor_ids: set[str]
+    sources: dict[str, Source]
+    quantities: set[str]
+    seeds: SeedLibrary
+    as_of: date
+
+
+def validate(content: Content, seeds: SeedLibrary, cache: ValidationCache | None = None) -> list[Problem]:
+    """Every problem in the content. With a cache, unchanged topics are not checked again."""
+    problems: list[Problem] = []
+    source_ids = _unique_ids(content.sources_doc, "sources", [s.id for s in content.sources], problems)
+    actor_ids = _unique_ids(content.actors_doc, "actors", [a.id for a in content.actors], problems)
+    seed_names = seeds.names()
+
+    for i, source in enumerate(content.sources):
+        if seeds.get(source.seed) is None:
+            where = content.sources_doc.locate(("sources", i, "seed"))
+            problems.append(Problem(where, f"seed file '{source.seed}' not found in {display_path(seeds.folder)}", nearest(source.seed, seed_names)))
+    for i, actor in enumerate(content.actors):
+        if actor.part_of is not None and actor.part_of not in actor_ids:
+            where = content.actors_doc.locate(("actors", i, "part_of"))
+            problems.append(Problem(where, f"unknown actor '{actor.part_of}'", nearest(actor.part_of, actor_ids)))
+    problems += _part_of_cycles(content)
+    problems += _duplicate_claims(content)
+    context = _Context(source_ids, actor_ids, {s.id: s for s in content.sources},
+                       {q.id for q in content.sheet.quantities}, seeds, content.sheet.as_of)
+    cache = {} if cache is None else cache
+    shared = (content.sheet, content.sources_doc, content.actors_doc, seeds.signature)
+    for topic in content.topics:
+        inputs = Same(topic.topic, *shared)
+        kept = cache.get(topic.id)
+        if kept is None or kept.inputs != inputs:
+            kept = cache[topic.id] = _TopicChecks(inputs, _topic_problems(topic, context))
+        problems += kept.problems
+    if not any(p for p in problems if not p.warning):
+        # Status rules need every id resolved, so they run only on otherwise valid content.
+        parties = parties_of(content)
+        for topic in content.topics:
+            kept = cache[topic.id]
+            if kept.status is None:
+                kept.status = [p for i, claim in enumerate(topic.topic.claims)
+                               for p in _status_problems(topic.doc, ("claims", i), claim, parties)]
+            problems += kept.status
+    return problems
+
+
+def _duplicate_claims(content: Content) -> list[Problem]:
+    found, first = [], {}
+    for topic, i, claim in content.claims():
+        key = claim.id.casefold()
+        if key in first:
+            where = topic.doc.locate(("claims", i, "id"))
+            found.append(Problem(where, f"duplicate claim id '{claim.id}' (first at {first[key]})", "give each claim its own id"))
+        else:
+            first[key] = topic.doc.locate(("claims", i, "id"))
+    return found
+
+
+def _topic_problems(topic: TopicFile, ctx: _Context) -> list[Problem]:
+    problems: list[Problem] = []
+    doc = topic.doc
+    parties_ids = ctx.actor_ids | ctx.source_ids
+    for i, claim in enumerate(topic.topic.claims):
+        here = ("claims", i)
+        for k, party in enumerate(claim.claimed_by):
+            if party not in parties_ids:
+                problems.append(Problem(doc.locate(here + ("claimed_by", k)), f"unknown actor or source '{party}'", nearest(party, parties_ids)))
+        for j, item in enumerate(claim.evidence):
+            problems += _evidence_problems(doc, here + ("evidence", j), item, ctx)
+        problems += _history_problems(doc, here, claim, ctx.as_of)
+    return problems
+
+
+def _evidence_problems(doc: YamlDocument, at: Path_, item: Evidence, ctx: _Context) -> list[Problem]:
+    problems: list[Problem] = []
+    for k, actor in enumerate(item.via_chain):
+        if actor not in ctx.actor_ids:
+            where = doc.locate(at + (("via", k) if isinstance(item.via, list) else ("via",)))
+            problems.append(Problem(where, f"unknown actor '{actor}'", nearest(actor, ctx.actor_ids)))
+    for k, figure in enumerate(item.figures):
+        fat = at + ("figures", k)
+        if figure.quantity not in ctx.quantities:
+            hint = nearest(figure.quantity, ctx.quantities) if ctx.quantities else "list it under `quantities:` in sheet.yaml"
+            problems.append(Problem(doc.locate(fat + ("quantity",)), f"unknown quantity '{figure.quantity}'", hint))
+        if not value_in_quote(figure.value, item.quote):
+            problems.append(Problem(doc.locate(fat + ("value",)), f"figure {figure.value} is not stated in the quote of this evidence",
+                                    "quote the words that give the number, or correct the value"))
+    words = sum(len(part.split()) for part in quote_parts(item.quote))
+    if words > LONG_QUOTE_WORDS:
+        problems.append(Problem(doc.locate(at + ("quote",)), f"quote is {words} words long; readers need at most about {LONG_QUOTE_WORDS}",
+                                "keep the sentence that says it, or skip words with …", warning=True))
+    source = ctx.sources.get(item.source)
+    if source is None:
+        problems.append(Problem(doc.locate(at + ("source",)), f"unknown source '{item.source}'", nearest(item.source, ctx.source_ids)))
+        return problems
+    seed = ctx.seeds.get(source.seed)
+    if seed is not None and seed.find(item.quote) is None:
+        problems.append(_quote_problem(doc, at + ("quote",), item.quote, source.id, seed))
+    return problems
+
+
+def _status_problems(doc: YamlDocument, here: Path_, claim: Claim, parties: Parties) -> list[Problem]:
+    if claim.status_reason:
+        return []  # the editors explain the status; readers are shown why
+    return [
+        Problem(doc.locate(here + ("status",)),
+                f"{field_path(here + ('status',))}: '{claim.status.value}' contradicts the evidence: rule {rule.name}: {why}",
+                "change the status, or add `status_reason:` to tell readers why it stands")
+        for rule, why in status_violations(claim, parties)
+    ]
+
+
+def _history_problems(doc: YamlDocument, here: Path_, claim: Claim, as_of: object) -> list[Problem]:
+    found: list[Problem] = []
+    for k, change in enumerate(claim.history):
+        at = here + ("history", k, "date")
+        if k and change.date < claim.history[k - 1].date:
+            found.append(Problem(doc.locate(at), f"history is out of order: {change.date} comes after {claim.history[k - 1].date}", "list changes oldest first"))
+        if change.date > as_of:  # type: ignore[operator]
+            found.append(Problem(doc.locate(at), f"history date {change.date} is after the sheet's as_of date {as_of}", "update as_of in sheet.yaml"))
+    if claim.history and claim.history[-1].status is not claim.status:
+        last = len(claim.history) - 1
+        found.append(Problem(doc.locate(here + ("history", last, "status")),
+                             f"the last history entry says '{claim.history[-1].status.value}' but the claim's status is '{claim.status.value}'",
+                             "add a history entry for the current status"))
+    return found
+
+
+def _part_of_cycles(content: Content) -> list[Problem]:
+    parent = {a.id: a.part_of for a in content.actors}
+    found = []
+    for i, actor in enumerate(content.actors):
+        seen, current = {actor.id}, actor.part_of
+        while current in parent:
+            if current == actor.id:
+                where = content.actors_doc.locate(("actors", i, "part_of"))
+                found.append(Problem(where, f"actor '{actor.id}' is part of itself through part_of", "remove one part_of link of the loop"))
+                break
+            if current in seen:
+                break
+            seen.add(current)
+            current = parent[current]
+    return found
+
+
+def _unique_ids(doc: YamlDocument, field: str, ids: list[str], problems: list[Problem]) -> set[str]:
+    first: dict[str, Location] = {}
+    for i, ident in enumerate(ids):
+        where = doc.locate((field, i, "id"))
+        if ident.casefold() in first:
+            problems.append(Problem(where, f"duplicate id '{ident}' (first at {first[ident.casefold()]})", "give each record its own id"))
+        else:
+            first[ident.casefold()] = where
+    return set(ids)
+
+
+def _quote_problem(doc: YamlDocument, at: tuple[str | int, ...], quote: str, source_id: str, seed: Seed) -> Problem:
+    passage, score = seed.closest(quote)
+    message = f"quote not found in the text of source '{source_id}' ({seed.name})"
+    if score < MIN_SIMILARITY_SHOWN:
+        return Problem(doc.locate(at), message, "nothing in the seed is close; check the source")
+    return Problem(doc.locate(at), message, f"closest passage ({score:.0%} similar): \"{passage}\"")

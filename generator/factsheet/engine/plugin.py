@@ -1,0 +1,199 @@
+"""MkDocs glue: complete the config, run the generator before every build, add its pages, watch the content.
+
+The generated pages live in their own folder (`pages_dir`, git-ignored), never in `docs_dir`:
+the editors' own pages in `docs_dir` are built with ours, and nothing of theirs is touched.
+Works under MkDocs 1.6 and ProperDocs (its maintained fork), which reads the same entry point.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .anchors import speed_up_mkdocs
+from ..publish.build import Builder, Project
+from ..pages.rendering import SiteOptions
+from ..publish.csp import UnexpectedScript, add_csp
+from ..errors import ContentError, FactsheetError
+from .idle import IdleCollector
+from .rawblocks import SetAside, set_aside
+from ..publish.search import PreviewIndexer, SearchIndexError, index_site
+from ..publish.writer import MANIFEST
+from .siteconfig import apply_site_config, shown
+
+log = logging.getLogger("mkdocs.plugins.factsheet")
+NAV_TOPICS = 20
+
+
+def default_nav(topics: list[str], own_pages: list[str] = ()) -> list[Any]:
+    """The nav when mkdocs.yml gives none: topics, never claims, and at most NAV_TOPICS of them.
+
+    MkDocs copies the whole nav into every page, so past NAV_TOPICS topics the nav shows the
+    page that lists them all instead, and no page grows with the sheet.
+    """
+    listed = ["topics/index.md", *(f"topics/{t}.md" for t in topics)] if len(topics) <= NAV_TOPICS else ["topics/index.md"]
+    return ["index.md", {"Topics": listed}, "timeline/index.md", "figures/index.md", "sources/index.md",
+            "matrix/index.md", "actors/index.md", "method.md", *own_pages]
+
+
+class FactsheetConfig(Config):
+    content_dir = opt.Type(str, default="content")
+    """Folder of the editors' YAML, relative to mkdocs.yml."""
+    seeds_dir = opt.Type(str, default="seeds")
+    """Folder of the source texts that quotes are checked against."""
+    pages_dir = opt.Type(str, default="generated")
+    """Folder the generated Markdown is written to (git-ignored; never docs_dir), relative to mkdocs.yml."""
+    csp = opt.Type(bool, default=True)
+    """Put a Content-Security-Policy <meta> tag in every page (see csp.py)."""
+    search = opt.Type(bool, default=True)
+    """Index the built site with Pagefind (see search.py); in the background while serving a preview."""
+
+
+class FactsheetPlugin(BasePlugin[FactsheetConfig]):
+    project: Project
+    builder: Builder | None = None
+    serving = False
+    set_aside: dict[str, SetAside]
+    pages_dir: Path
+    generated: list[str]
+    preview_search: PreviewIndexer | None = None
+    idle_gc: IdleCollector | None = None
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.set_aside = {}
+        self.generated = []
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also makes MkDocs keep this instance across `serve` rebuilds.
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        speed_up_mkdocs()
+        base = Path(config.config_file_path or ".").parent
+        self.project = Project(base / self.config.content_dir, base / self.config.seeds_dir)
+        self.pages_dir = (base / self.config.pages_dir).resolve()
+        problems = apply_site_config(config, csp=self.config.csp, search=self.config.search)
+        docs = Path(config.docs_dir).resolve()
+        if self.pages_dir == docs or docs in self.pages_dir.parents or self.pages_dir in docs.parents:
+            problems.append(f"plugins.factsheet.pages_dir: {self.config.pages_dir!r} and docs_dir {shown(docs, config)!r} "
+                            "overlap; docs_dir holds your own pages and pages_dir factsheet's: give each its own folder "
+                            "(the default pages_dir is 'generated')")
+        if problems:
+            for problem in problems:
+                log.error("mkdocs.yml: %s", problem)
+            raise PluginError(f"factsheet: {len(problems)} problem{'s' if len(problems) > 1 else ''} in mkdocs.yml "
+                              "(listed above); fix them and build again")
+        options = SiteOptions(config.use_directory_urls, config.site_url or None,
+                              open_data=not self.serving, incremental=self.serving)
+        if self.builder is None or self.builder.project != self.project or self.builder.options != options:
+            self.builder = Builder(self.project, options)  # kept across `serve` rebuilds: see on_startup
+        return config
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        if self.serving:
+            self.idle_gc = self.idle_gc or IdleCollector()
+            self.idle_gc.build_started()
+        try:
+            assert self.builder is not None
+            report, warnings = self.builder.generate(self.pages_dir)
+        except ContentError as exc:
+            for problem in exc.problems:
+                log.error(str(problem))
+            if self.serving:
+                # A failed rebuild would print a traceback and stall the preview; keep the
+                # last good pages on screen and let the editor fix the lines listed above.
+                log.error("factsheet: %s; the preview shows the last good version until they are fixed", exc)
+                return
+            raise PluginError(f"factsheet: {exc}; fix them and save again") from None
+        except FactsheetError as exc:
+            raise PluginError(f"factsheet: {exc}") from None
+        self.generated = report.files
+        if not self.serving:
+            # Only `serve` reuses the caches; a one-shot build frees them for MkDocs' own work.
+            self.builder = None
+        for warning in warnings:
+            log.info(str(warning))  # INFO, not WARNING: advice must not fail a --strict build
+        if report.written or report.removed:
+            log.info("factsheet: wrote %d, removed %d, kept %d generated files",
+                     len(report.written), len(report.removed), report.unchanged)
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Add the generated pages to the editors' own; a page of theirs at one of our paths is refused."""
+        ours = [f for f in self.generated if not f.startswith(".") and f != MANIFEST]
+        clashes = [f for f in ours if files.get_file_from_path(f) is not None]
+        if clashes:
+            more = f" (and {len(clashes) - 1} more of your pages)" if len(clashes) > 1 else ""
+            raise PluginError(f"factsheet: {Path(config.docs_dir) / clashes[0]}{more}: factsheet makes a page at this "
+                              f"path from {self.config.content_dir}/; rename yours")
+        own_pages = sorted(f.src_uri for f in files.documentation_pages())
+        for name in ours:
+            files.append(File(name, str(self.pages_dir), config.site_dir, config.use_directory_urls))
+        if config.nav is None:
+            topics = sorted(f[len("topics/"):-3] for f in ours if f.startswith("topics/") and f.count("/") == 1
+                            and f != "topics/index.md")
+            config.nav = default_nav(topics, own_pages)
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Any, config: MkDocsConfig, files: Any) -> str:
+        # Our raw HTML blocks skip Python-Markdown's HTML parser (see rawblocks.py).
+        markdown, self.set_aside[page.file.src_uri] = set_aside(markdown)
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Any) -> str:
+        aside = self.set_aside.pop(page.file.src_uri, None)
+        if aside is None:
+            return html
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids |= aside.anchor_ids()  # for MkDocs' check of links to anchors
+        return aside.restore(html)
+
+    def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
+        return self._protect(output, page.file.src_uri)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        return self._protect(output_content, template_name) if template_name.endswith(".html") else output_content
+
+    def _protect(self, html: str, where: str) -> str:
+        if not self.config.csp:
+            return html
+        try:
+            return add_csp(html, where)
+        except UnexpectedScript as exc:
+            raise PluginError(str(exc)) from None
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.idle_gc is not None:
+            self.idle_gc.build_finished()
+        if not self.config.search:
+            return
+        if self.serving:
+            # The preview's search is indexed in the background: the edited page comes first.
+            self.preview_search = self.preview_search or PreviewIndexer(log)
+            self.preview_search.request(Path(config.site_dir))
+            return
+        try:
+            log.info("factsheet: search: %s", index_site(Path(config.site_dir)))
+        except SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
+
+    def on_shutdown(self) -> None:
+        if self.preview_search is not None:
+            self.preview_search.stop()
+        if self.idle_gc is not None:
+            self.idle_gc.stop()
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        for folder in (self.project.content_dir, self.project.seeds_dir):
+            if folder.is_dir():
+                server.watch(str(folder))
+        # The pages folder is our own output, rewritten from content/ on every build, and not
+        # watched: watching it too would make every edit build twice.
+        return server

@@ -1,0 +1,255 @@
+"""Render phase: validated content → Markdown pages, as {relative path: text}.
+
+One Jinja environment for the whole build. Its `finalize` hook escapes every value a
+template prints (see `escaping.py`), so a template cannot forget to escape; Markdown
+that our code builds from checked parts is marked `Md` and passes through.
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+
+import jinja2
+
+from ..read.content import Content, TopicFile
+from ..read.dates import long_date, when_text
+from ..views.escaping import Md, finalize, md_id, md_paragraphs, md_text, md_url, title_meta
+from ..check.evidence import RULES, figure_text
+from ..views.icons import icon_css
+from ..views.links import HtmlLinks, Links, host
+from ..memo import Same
+from ..read.model import Claim, Stance, Status, parse_when
+from .opendata import claim_reviews, json_for_script, open_data_files
+from ..check.quotes import SeedLibrary
+from ..views.siteindex import LISTING_PAGE, ClaimView, Index, topic_path
+from ..check.statuses import STANCES, STATUSES
+
+CSS_PATH = "stylesheets/factsheet.css"
+SEARCH_JS_PATH = "javascripts/fs-search.js"
+"""Starts Pagefind's search box; a file, not an inline script, so the CSP needs no exception."""
+MATRIX_COLUMNS = 12
+HOME_QUANTITIES = 10
+HOME_ATTRIBUTIONS = 3
+SITE_PAGES = {"index.md": "index.md.j2", "method.md": "method.md.j2", "topics/index.md": "topics.md.j2"}
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FunctionLoader(_template_source),
+        autoescape=False,  # the output is Markdown; `finalize` escapes for Markdown and HTML
+        finalize=finalize,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(id=md_id, url=md_url, paragraphs=md_paragraphs, text=md_text, date=long_date, title_meta=title_meta)
+    env.globals.update(STATUSES=STATUSES, STANCES=STANCES, Stance=Stance, Md=Md, host=host, RULES=RULES,
+                       figure_text=figure_text,
+                       HOME_QUANTITIES=HOME_QUANTITIES, HOME_ATTRIBUTIONS=HOME_ATTRIBUTIONS,
+                       LISTING_PAGE=LISTING_PAGE)
+    return env
+
+
+@lru_cache(maxsize=1)
+def html_environment() -> jinja2.Environment:
+    """For the raw-HTML parts of pages: HTML autoescape is the whole escaping there."""
+    env = jinja2.Environment(loader=jinja2.FunctionLoader(_template_source), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(date=long_date, when=when_text, happened=lambda text: when_text(parse_when(text)))
+    env.globals.update(MATRIX_COLUMNS=MATRIX_COLUMNS, STATUSES=STATUSES, STANCES=STANCES, Stance=Stance, host=host, figure_text=figure_text, HOME_ATTRIBUTIONS=HOME_ATTRIBUTIONS)
+    return env
+
+
+def _template_source(name: str) -> str:
+    return (files("factsheet.pages") / "templates" / name).read_text(encoding="utf-8")
+
+
+
+@dataclass
+class RenderCache:
+    """Pages kept from the previous build, with what they were made from (for `mkdocs serve`).
+
+    Cached content models are the same objects while their files are unchanged, so their
+    identity tells whether a topic changed.
+    """
+
+    topics: dict[str, tuple[Same, str]] = field(default_factory=dict)
+    site_pages: dict[str, tuple[Same, str]] = field(default_factory=dict)
+    listing_fields: dict[str, tuple[object, tuple[object, ...]]] = field(default_factory=dict)
+    views: dict[str, tuple[Same, list[ClaimView]]] = field(default_factory=dict)
+    listing_pages: dict[str, tuple[Same, str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    """How the built site is addressed and what goes in it."""
+
+    directory_urls: bool = True
+    """As MkDocs' use_directory_urls: raw-HTML links are written as the built site's URLs."""
+    site_url: str | None = None
+    """mkdocs.yml's site_url: makes claim URLs in the open data absolute."""
+    open_data: bool = True
+    """Write claims.json, claims.csv and feed.xml (skipped by the live preview, to stay fast)."""
+    incremental: bool = True
+    """Remember what each listing page was made from, to skip it next time (worth it only when serving)."""
+
+
+def render_site(content: Content, seeds: SeedLibrary, cache: RenderCache | None = None,
+                options: SiteOptions = SiteOptions()) -> dict[str, str]:
+    """Every generated file of the site, by path relative to the docs folder."""
+    cache = cache or RenderCache()
+    directory_urls = options.directory_urls
+    index = Index.build(content, seeds, cache.views)
+    index.site_url = options.site_url
+    index.directory_urls = directory_urls
+    shared = (content.sheet, content.sources_doc, content.actors_doc, seeds.signature)
+    # The home page shows claims (latest changes, origins); the other site pages only the
+    # topics and their statuses, so editing a statement does not re-render them.
+    outline = Same(*shared, tuple((t.id, t.topic.title, tuple(c.status for c in t.topic.claims)) for t in content.topics),
+                   directory_urls, options.site_url)
+    pages = {}
+    for path, template in SITE_PAGES.items():
+        key = outline if path != "index.md" else Same(
+            *shared, tuple(_listing_fields(cache, t) for t in content.topics), directory_urls, options.site_url)
+        kept = cache.site_pages.get(path)
+        if kept is None or kept[0] != key:
+            kept = cache.site_pages[path] = (key, _render(template, index, "../" * path.count("/"), here=path))
+        pages[path] = kept[1]
+    pages.update(render_listings(index, directory_urls, cache.listing_pages, (*shared, options.site_url), options.incremental))
+    for topic in content.topics:
+        # Which timeline page shows an event depends on the other topics' dates too.
+        events = tuple(index.event_page.get(c.id) for c in topic.topic.claims)
+        key = Same(topic.topic, *shared, _panel_inputs(index, topic), events, directory_urls, options.site_url)
+        cached = cache.topics.get(topic.id)
+        if cached is None or cached[0] != key:
+            cached = (key, render_topic(index, topic, directory_urls))
+            cache.topics[topic.id] = cached
+        pages[topic_path(topic)] = cached[1]
+    assets = files("factsheet.pages") / "assets"
+    pages[CSS_PATH] = (assets / "factsheet.css").read_text(encoding="utf-8") + icon_css()
+    pages[SEARCH_JS_PATH] = (assets / "fs-search.js").read_text(encoding="utf-8")
+    if options.open_data:
+        pages.update(open_data_files(index, options.site_url))
+    return pages
+
+
+def _listing_fields(cache: RenderCache, topic: TopicFile) -> tuple[object, ...]:
+    """What the listing pages (home, figures, sources, actors) show of a topic's claims.
+
+    A status note or a quote does not appear there, so editing one re-renders only its topic.
+    """
+    kept = cache.listing_fields.get(topic.id)
+    if kept is not None and kept[0] is topic.topic:
+        return kept[1]
+    fields = (topic.id, topic.topic.title, tuple(
+        (c.id, c.statement, c.status, tuple(c.claimed_by), tuple(
+            (e.source, e.stance, e.via_chain, tuple((f.quantity, f.value, f.unit, f.qualifier) for f in e.figures))
+            for e in c.evidence), tuple((h.date, h.status, h.note) for h in c.history))
+        for c in topic.topic.claims))
+    cache.listing_fields[topic.id] = (topic.topic, fields)
+    return fields
+
+
+def _panel_inputs(index: Index, topic: TopicFile) -> tuple[object, ...]:
+    """The figures of other topics that this topic's disagreement panels show."""
+    used = sorted({f.quantity for c in topic.topic.claims for e in c.evidence for f in e.figures} & index.disagreeing_ids)
+    return tuple((q, tuple((text, tuple(index.attributions(uses, dated=True))) for text, uses in index.figure_groups(q)))
+                 for q in used)
+
+
+def render_listings(index: Index, directory_urls: bool = True, cache: dict[str, tuple[Same, str]] | None = None,
+                    shared: tuple[object, ...] = (), incremental: bool = True) -> dict[str, str]:
+    """Every listing page; with a cache, only the pages whose entries show something new are rendered."""
+    cache = {} if cache is None else cache
+    layout = tuple((kind, listing.pages) for kind, listing in sorted(index.listings.items()))
+    pages = {}
+
+    def page(path: str, inputs: Callable[[], Same], make: Callable[[], str]) -> None:
+        if not incremental:
+            pages[path] = make()
+            return
+        kept = cache.get(path)
+        key = inputs()
+        if kept is None or kept[0] != key:
+            kept = cache[path] = (key, make())
+        pages[path] = kept[1]
+
+    for listing in index.listings.values():
+        if listing.split:
+            index_page = f"{listing.kind}/index.md"
+            page(index_page, lambda: Same("index", *shared, layout, tuple(listing.labels.items()), directory_urls),
+                 functools.partial(_render, "listing_index.md.j2", index, "../" * index_page.count("/"),
+                                   listing=listing, here=index_page))
+        for n, (path, ids) in enumerate(listing.pages):
+            root = "../" * path.count("/")
+            entry = functools.partial(raw_html, index, path, directory_urls)
+            template = "status.md.j2" if listing.kind.startswith("status/") else f"{listing.kind}.md.j2"
+            status = Status(listing.kind.split("/", 1)[1]) if listing.kind.startswith("status/") else None
+
+            def inputs(kind: str = listing.kind, ids: tuple[str, ...] = ids, n: int = n, template: str = template) -> Same:
+                objects, values = _entry_inputs(index, kind, ids)
+                return Same(template, *shared, layout, ids, n, directory_urls, values, *objects)
+
+            page(path, inputs,
+                 functools.partial(_render, template, index, root, listing=listing, ids=ids, part=n + 1,
+                                   entry_html=entry, here=path, status=status))
+    return pages
+
+
+def _entry_inputs(index: Index, kind: str, ids: tuple[str, ...]) -> tuple[tuple[object, ...], tuple[object, ...]]:
+    """What a listing page shows of its entries: (models compared by identity, plain values)."""
+    if kind == "sources":
+        return (), tuple((i, tuple((c.topic.id, c.claim.id, c.claim.statement, c.claim.status, c.evidence.stance,
+                                    c.evidence.via_chain) for c in index.citations.get(i, ()))) for i in ids)
+    if kind == "actors":
+        return (), tuple((i, tuple((role, c.topic.id, c.claim.id, c.claim.statement, c.claim.status, c.evidence.source)
+                                   for role, c in index.by_party.get(i, ()))) for i in ids)
+    if kind == "timeline":
+        return (), tuple((part, tuple((v.claim.happened, v.topic.id, v.claim.id, v.claim.statement, v.claim.status,
+                                       v.claim.claimed_on, tuple(v.claim.claimed_by)) for _, v in index.events[part]))
+                         for part in ids)
+    if kind == "figures":
+        return (), tuple((i, i in index.disagreeing_ids, tuple(
+            (u.figure, u.item.source, u.item.via_chain, u.topic_id, u.claim.id, u.claim.statement, u.claim.status)
+            for u in index.figures.get(i, ()))) for i in ids)
+    # Matrix and status pages show whole topics, but not status notes or quotes: editing
+    # one of those re-renders the topic's own page only.
+    topics = {t.id: t.topic for t in index.content.topics}
+    if kind == "matrix":
+        return (), tuple((i, topics[i].title, tuple((c.id, c.statement, c.status, tuple((e.source, e.stance) for e in c.evidence))
+                                                   for c in topics[i].claims)) for i in ids)
+    status = Status(kind.split("/", 1)[1])
+    return (), tuple((i, topics[i].title, tuple((c.id, c.statement) for c in topics[i].claims if c.status is status))
+                     for i in ids)
+
+
+def render_topic(index: Index, topic: TopicFile, directory_urls: bool = True) -> str:
+    graph = claim_reviews(index, [c.id for c in topic.topic.claims], index.site_url)
+    reviews = Md(f'<script type="application/ld+json">{json_for_script(graph)}</script>')
+    return _render("topic.md.j2", index, "../", topic=topic, here=topic_path(topic), reviews=reviews,
+                   claim_html=lambda claim: claim_html(index, topic, claim, directory_urls))
+
+
+def raw_html(index: Index, here: str, directory_urls: bool, template: str, **values: object) -> Md:
+    """A template's HTML as one raw HTML block of the page `here` (blank lines would end the block)."""
+    link = HtmlLinks.for_page(index, here, directory_urls)
+    html = html_environment().get_template(template).render(index=index, link=link, **values)
+    return Md("\n".join(line for line in html.splitlines() if line.strip()))
+
+
+def claim_html(index: Index, topic: TopicFile, claim: Claim, directory_urls: bool) -> Md:
+    """A claim's body, as a raw HTML block."""
+    return raw_html(index, topic_path(topic), directory_urls, "claim.html.j2", claim=claim, view=index.views[claim.id])
+
+
+def _render(name: str, index: Index, root: str, here: str | None = None, **extra: object) -> str:
+    """A Markdown page; `here` is its path (by default the template's name without .j2), for raw-HTML links."""
+    template = environment().get_template(name)
+    html = functools.partial(raw_html, index, here or name[: -len(".j2")], index.directory_urls)
+    return template.render(index=index, sheet=index.content.sheet, root=Md(root), link=Links(index, root),
+                           html=html, **extra)
+

@@ -1,0 +1,202 @@
+"""Read one YAML file into plain data, remembering where every value stands.
+
+The editors' YAML may come from strangers, so this reader is deliberately narrow.
+It streams libyaml's events (C speed, no recursion) and builds the data itself, so:
+no tags are honoured (no Python objects), no anchors or aliases (no alias bombs),
+nesting is bounded before anything deep is built (the C composer would crash),
+duplicate keys are errors, and every scalar stays the text the editor typed
+(YAML 1.1 would turn `NO` into False and `12:30` into 750; here both stay text,
+and the model decides what a field means). Only an unquoted empty value, `~` or
+`null` reads as "nothing".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from collections.abc import Iterator
+from typing import Any
+
+import yaml
+
+from ..errors import Location, Problem
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 32
+
+Path_ = tuple[str | int, ...]
+"""Where a value sits in a document: keys and list indexes from the root."""
+
+# C0/C1 controls (tab, newline and carriage return allowed) and the bidirectional
+# marks, embeddings, overrides and isolates that can make text read differently
+# from what it says (e.g. "pay\u202Eexe.txt").
+FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+NULLS = {"", "~", "null", "Null", "NULL"}
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass
+class YamlDocument:
+    """A file's data and the 1-based (line, column) of each value and key in it."""
+
+    path: str
+    data: Any
+    value_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, where: Path_, *, key: bool = False) -> Location:
+        """The place of `where`, or of its nearest ancestor that exists."""
+        marks = self.key_marks if key else self.value_marks
+        for cut in range(len(where), -1, -1):
+            prefix = where[:cut]
+            mark = marks.get(prefix) or (self.value_marks.get(prefix) if key else None)
+            if mark:
+                return Location(self.path, *mark)
+        return Location(self.path)
+
+
+class _Stop(Exception):
+    """Raised inside the event walk to end it with one problem."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+
+
+def char_name(char: str) -> str:
+    return f"U+{ord(char):04X}"
+
+
+def load_yaml_file(path: Path, display: str) -> tuple[YamlDocument | None, list[Problem]]:
+    """Read `path` (shown to editors as `display`); the document, or the problems."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        mb = size / 1024 / 1024
+        return None, [Problem(Location(display), f"file is {mb:.1f} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB a file", "split it into several topic files")]
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [Problem(Location(display, line, column), "the file is not UTF-8 text", "save it as UTF-8")]
+    return load_yaml_text(text, display)
+
+
+def load_yaml_text(text: str, display: str) -> tuple[YamlDocument | None, list[Problem]]:
+    problems = [_forbidden(display, text, m.start(), m.group()) for m in FORBIDDEN_CHARS.finditer(text)]
+    if problems:
+        return None, problems
+    doc = YamlDocument(display, None)
+    try:
+        _build(doc, _events(text))
+    except _Stop as stop:
+        return None, [stop.problem]
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax_problem(display, text, exc)]
+    except yaml.YAMLError as exc:  # unmarked reader errors; rare
+        return None, [Problem(Location(display), f"YAML error: {exc}")]
+    if doc.data is None:
+        return None, [Problem(Location(display), "the file is empty", "a content file holds one mapping of fields")]
+    if not isinstance(doc.data, dict):
+        kind = "a list" if isinstance(doc.data, list) else "a single value"
+        return None, [Problem(Location(display, *doc.value_marks[()]), f"expected a mapping of fields at the top of the file, found {kind}", "start the file with `field: value` lines")]
+    return doc, []
+
+
+def _events(text: str) -> Iterator[Any]:
+    """libyaml's events, pulled straight from the C parser (yaml.parse's wrapper costs 3x more)."""
+    parser = _Loader(text)
+    try:
+        while (event := parser.get_event()) is not None:
+            yield event
+            if type(event) is yaml.StreamEndEvent:
+                break
+    finally:
+        parser.dispose()
+
+
+def _forbidden(display: str, text: str, offset: int, char: str) -> Problem:
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return Problem(Location(display, line, column), f"control or bidirectional character {char_name(char)} is not allowed", "delete it; it can hide or reorder text")
+
+
+def _syntax_problem(display: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    where = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
+    problem = exc.problem or "invalid YAML"
+    if mark and text[mark.index : mark.index + 1] == "\t":
+        return Problem(where, "a tab is not allowed here (YAML indents with spaces)", "replace the tab with spaces")
+    context = f" {exc.context}" if exc.context else ""
+    return Problem(where, f"YAML syntax error: {problem}{context}", "check the indentation and quoting on this line or the one above")
+
+
+def _at(doc: YamlDocument, event: Any) -> Location:
+    return Location(doc.path, event.start_mark.line + 1, event.start_mark.column + 1)
+
+
+def _build(doc: YamlDocument, events: Any) -> None:
+    """Turn the event stream into dicts, lists and strings, recording marks."""
+    # Each frame: [container, path, pending key (mappings), first line of each key]
+    stack: list[list[Any]] = []
+    documents = 0
+    for event in events:
+        kind = type(event)
+        if kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise _Stop(Problem(_at(doc, event), "a second YAML document (`---`) in one file", "keep one document a file; split the rest into another file"))
+            continue
+        if kind is yaml.AliasEvent or getattr(event, "anchor", None):
+            raise _Stop(Problem(_at(doc, event), "anchors and aliases (& and *) are not allowed", "write the value out in full"))
+        if kind in (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent):
+            tag = event.tag
+            if tag is not None and tag not in ("!", "tag:yaml.org,2002:str"):
+                raise _Stop(Problem(_at(doc, event), f"YAML tags such as {tag.replace('tag:yaml.org,2002:', '!!')} are not allowed", "remove the tag; write plain text (quote it if needed)"))
+            if kind is yaml.ScalarEvent:
+                value: Any = event.value
+                if not event.style and event.implicit[0] and value in NULLS and tag is None:
+                    value = None
+                elif event.style == '"' and FORBIDDEN_CHARS.search(value):
+                    bad = FORBIDDEN_CHARS.search(value).group()  # type: ignore[union-attr]
+                    raise _Stop(Problem(_at(doc, event), f"control or bidirectional character {char_name(bad)} is not allowed", "remove the escape that produces it"))
+                _place(doc, stack, value, event)
+            else:
+                if len(stack) >= MAX_DEPTH:
+                    raise _Stop(Problem(_at(doc, event), f"nesting deeper than {MAX_DEPTH} levels", "content records are shallow; check the brackets and dashes"))
+                container: Any = {} if kind is yaml.MappingStartEvent else []
+                path = _place(doc, stack, container, event)
+                stack.append([container, path, None, {}])
+        elif kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
+            stack.pop()
+
+
+def _place(doc: YamlDocument, stack: list[list[Any]], value: Any, event: Any) -> Path_:
+    """Put a new value into the open container (or make it the root)."""
+    mark = (event.start_mark.line + 1, event.start_mark.column + 1)
+    if not stack:
+        doc.data = value
+        doc.value_marks[()] = mark
+        return ()
+    frame = stack[-1]
+    container, parent = frame[0], frame[1]
+    if isinstance(container, list):
+        path = parent + (len(container),)
+        container.append(value)
+    elif frame[2] is None:  # this value is a key
+        if not isinstance(value, str):
+            what = "nothing" if value is None else "a list or mapping"
+            raise _Stop(Problem(_at(doc, event), f"a key must be plain text, found {what}", "write `name: value`"))
+        if value in frame[3]:
+            raise _Stop(Problem(_at(doc, event), f"duplicate key '{value}' (first at line {frame[3][value]})", "keep one of the two"))
+        frame[3][value] = mark[0]
+        frame[2] = value
+        doc.key_marks[parent + (value,)] = mark
+        return parent
+    else:
+        path = parent + (frame[2],)
+        container[frame[2]] = value
+        frame[2] = None
+    doc.value_marks[path] = mark
+    return path

@@ -1,0 +1,76 @@
+"""Make editors' text inert in generated Markdown (and so in the HTML made from it).
+
+HTML autoescaping alone leaves Markdown syntax live: `[x](javascript:…)`, attr_list's
+`{: onclick=… }`, emoji shortcodes, table pipes. So every character that the
+Markdown extensions in use treat specially is backslash-escaped, after `&` and `<`
+become entities (so no raw HTML or entity can be formed). The set of special
+characters is read from Python-Markdown itself, configured with the same
+extensions as the site, so adding an extension cannot silently open a hole.
+"""
+from __future__ import annotations
+
+import html
+import json
+from functools import lru_cache
+from urllib.parse import quote
+
+import markdown
+
+from ..read.model import ID_RE
+
+# The extensions the generated Markdown relies on; mkdocs.yml must enable exactly these.
+MARKDOWN_EXTENSIONS = ["attr_list", "admonition", "footnotes", "tables", "toc", "fenced_code"]
+
+
+class Md(str):
+    """Markdown built by our own code from checked parts: printed as it is."""
+
+
+@lru_cache(maxsize=1)
+def _escape_table() -> dict[int, str]:
+    special = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS).ESCAPED_CHARS
+    table = {ord(c): "\\" + c for c in special}
+    table.update({ord("&"): "&amp;", ord("<"): "&lt;", ord("\n"): " ", ord("\r"): " "})
+    return table
+
+
+def md_text(text: str) -> Md:
+    """Inline text, shown literally: no HTML, no link, no attribute, no emphasis."""
+    return Md(text.translate(_escape_table()))
+
+
+def md_paragraphs(text: str) -> Md:
+    return Md("\n\n".join(md_text(p) for p in text.split("\n\n")))
+
+
+def md_id(ident: str) -> Md:
+    """An id for an anchor; ids were checked by the model, this guards the templates."""
+    if not ID_RE.match(ident):
+        raise ValueError(f"unsafe id {ident!r}")
+    return Md(ident)
+
+
+def md_url(url: str) -> Md:
+    """A link target: http(s) only (checked by the model), and no character that ends it early."""
+    if not url.lower().startswith(("http://", "https://")):
+        raise ValueError(f"unsafe URL {url!r}")
+    return Md(quote(url, safe="/:?#[]@!$&*+,;=%~-._").replace("[", "%5B").replace("]", "%5D"))
+
+
+def title_meta(title: str) -> Md:
+    """A page title for the front matter, HTML-escaped and JSON-quoted (valid YAML).
+
+    Without it, MkDocs takes the title from the first heading and Material prints it with
+    `striptags`, which turns `&lt;/title&gt;&lt;script&gt;` back into live markup.
+    Material prints `page.meta.title` as it is, so an escaped title stays inert.
+    """
+    return Md(json.dumps(html.escape(" ".join(title.split()), quote=True)))
+
+
+def finalize(value: object) -> str:
+    """Jinja's finalize hook: everything a template prints is escaped unless it is `Md`."""
+    if isinstance(value, Md):
+        return value
+    if value is None:
+        raise ValueError("a template printed None")
+    return md_text(str(value))

@@ -1,0 +1,278 @@
+"""The lookups a build works out once and every page shares: claim views, citations,
+figures by quantity, and how long listings are laid out on pages."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..read.content import Content, TopicFile
+from ..read.dates import MONTHS, long_date
+from ..check.evidence import (Corroboration, FigureUse, Parties, attributed_differently, disagrees, parties_of,
+                       figure_text, latest_changes)
+from ..check.fragments import link_to_passage
+from ..memo import Same
+from ..read.model import Claim, Evidence, Quantity, Source, Status, When, parse_when
+from ..check.quotes import SeedLibrary
+from ..check.statuses import STATUSES
+
+LISTING_PAGE = 25
+CLAIMS_PAGE = 300
+
+@dataclass(frozen=True)
+class Citation:
+    """An evidence item where a page cites it."""
+
+    topic: TopicFile
+    claim: Claim
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    """A claim with what its evidence adds up to, worked out once per build."""
+
+    topic: TopicFile
+    claim: Claim
+    support: Corroboration
+    attributed: dict[str, list[str]]
+    links: tuple[str | None, ...]
+    """Per evidence item: the source's URL, pointing at the quoted passage where possible."""
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A listing (sources, actors, figures) laid out on pages of at most LISTING_PAGE entries.
+
+    One page while it is small; past that, an index page and numbered pages, so that no page
+    grows with the sheet and an edit rebuilds only the pages that show what changed.
+    """
+
+    kind: str
+    title: str
+    pages: tuple[tuple[str, tuple[str, ...]], ...]
+    """(page path, the ids of its entries)."""
+    page_of: dict[str, str]
+    labels: dict[str, str]
+    page_size: str = f"at most {LISTING_PAGE}"
+    """How full a page gets, for the index page: 'at most 25' entries, or 'about 300 claims each'."""
+
+    @classmethod
+    def lay_out(cls, kind: str, title: str, entries: list[tuple[str, str]], size: int | None = None,
+                weights: dict[str, int] | None = None) -> Listing:
+        """Pages of at most `size` entries or, with weights (claims per entry), of about `size` claims."""
+        ids = [ident for ident, _ in entries]
+        size = size or LISTING_PAGE
+        chunks: list[list[str]] = [[]]
+        filled = 0
+        for ident in ids:
+            weight = weights.get(ident, 1) if weights else 1
+            if chunks[-1] and filled + weight > size:
+                chunks.append([])
+                filled = 0
+            chunks[-1].append(ident)
+            filled += weight
+        if len(chunks) == 1:
+            pages = ((f"{kind}/index.md", tuple(chunks[0])),)
+        else:
+            pages = tuple((f"{kind}/{n + 1}.md", tuple(chunk)) for n, chunk in enumerate(chunks))
+        page_of = {ident: path for path, chunk in pages for ident in chunk}
+        return cls(kind, title, pages, page_of, dict(entries),
+                   f"about {size} claims each" if weights is not None else f"at most {size}")
+
+    @property
+    def split(self) -> bool:
+        return len(self.pages) > 1
+
+
+@dataclass
+class Index:
+    """Lookups computed once per build and shared by every page."""
+
+    content: Content
+    parties: Parties
+    views: dict[str, ClaimView] = field(default_factory=dict)
+    citations: dict[str, list[Citation]] = field(default_factory=lambda: defaultdict(list))
+    by_party: dict[str, list[tuple[str, Citation]]] = field(default_factory=lambda: defaultdict(list))
+    figures: dict[str, list[FigureUse]] = field(default_factory=lambda: defaultdict(list))
+    disagreeing_ids: set[str] = field(default_factory=set)
+    listings: dict[str, Listing] = field(default_factory=dict)
+    events: dict[str, list[tuple[When, ClaimView]]] = field(default_factory=dict)
+    """Claims with an event date, earliest first, in parts of at most CLAIMS_PAGE within a month."""
+    event_page: dict[str, str] = field(default_factory=dict)
+    """Claim id → the timeline page that shows its event."""
+    site_url: str | None = None
+    directory_urls: bool = True
+    page_links: dict[tuple[str, bool], object] = field(default_factory=dict)
+    """Each page's raw-HTML link maker (links.HtmlLinks.for_page), shared by its blocks."""
+
+    @classmethod
+    def build(cls, content: Content, seeds: SeedLibrary,
+              cache: dict[str, tuple[Same, list[ClaimView]]] | None = None) -> Index:
+        index = cls(content, parties_of(content))
+        cache = {} if cache is None else cache
+        shared = (content.sources_doc, content.actors_doc, seeds.signature)
+        for topic in content.topics:
+            kept = cache.get(topic.id)
+            if kept is None or kept[0] != Same(topic.topic, *shared):
+                kept = cache[topic.id] = (Same(topic.topic, *shared), [index._view(topic, c, seeds) for c in topic.topic.claims])
+            for view in kept[1]:
+                index._add(view)
+        index.disagreeing_ids = {q.id for q in content.sheet.quantities if disagrees(index.figures[q.id])}
+        index.listings = {
+            "sources": Listing.lay_out("sources", "Sources", [(s.id, s.title) for s in content.sources]),
+            "actors": Listing.lay_out("actors", "Who says what", [(a.id, a.name) for a in content.actors]),
+            "figures": Listing.lay_out("figures", "Figures", [(q.id, q.label) for q in content.sheet.quantities]),
+            # Topics on pages of about CLAIMS_PAGE claims, so that no page grows with the sheet.
+            "matrix": Listing.lay_out("matrix", "Sources matrix", [(t.id, t.topic.title) for t in content.topics],
+                                      size=CLAIMS_PAGE, weights={t.id: len(t.topic.claims) for t in content.topics}),
+        }
+        index.events = index._timeline_parts()
+        index.listings["timeline"] = Listing.lay_out(
+            "timeline", "Timeline", [(part, index._part_label(part)) for part in index.events], size=CLAIMS_PAGE,
+            weights={part: len(events) for part, events in index.events.items()})
+        index.event_page = {view.claim.id: index.listings["timeline"].page_of[part]
+                            for part, events in index.events.items() for _, view in events}
+        for status in Status:
+            counts = {t.id: sum(c.status is status for c in t.topic.claims) for t in content.topics}
+            index.listings[f"status/{status.value}"] = Listing.lay_out(
+                f"status/{status.value}", f"{STATUSES[status].label} claims",
+                [(t.id, t.topic.title) for t in content.topics if counts[t.id]], size=CLAIMS_PAGE, weights=counts)
+        return index
+
+    def _view(self, topic: TopicFile, claim: Claim, seeds: SeedLibrary) -> ClaimView:
+        links = []
+        for item in claim.evidence:
+            source = self.sources[item.source]
+            links.append(link_to_passage(source.url, seeds.get(source.seed), item.quote) if source.url else None)
+        return ClaimView(topic, claim, self.parties.support(claim), attributed_differently(claim, self.parties), tuple(links))
+
+    def _add(self, view: ClaimView) -> None:
+        topic, claim = view.topic, view.claim
+        for party in claim.claimed_by:
+            self.by_party[party].append(("claims", Citation(topic, claim, claim.evidence[0])))
+        for item in claim.evidence:
+            citation = Citation(topic, claim, item)
+            self.citations[item.source].append(citation)
+            origin = item.via_chain[-1] if item.via_chain else None
+            if origin and origin not in claim.claimed_by:
+                self.by_party[origin].append((item.stance.value, citation))
+            for figure in item.figures:
+                self.figures[figure.quantity].append(FigureUse(figure, claim, item, topic.id))
+        self.views[claim.id] = view
+
+    @property
+    def sources(self) -> dict[str, Source]:
+        return self.parties.sources
+
+    @property
+    def quantities(self) -> list[Quantity]:
+        return self.content.sheet.quantities
+
+    def disagreeing(self) -> list[Quantity]:
+        return [q for q in self.quantities if q.id in self.disagreeing_ids]
+
+    def figure_groups(self, quantity_id: str) -> list[tuple[str, list[FigureUse]]]:
+        """Each distinct figure ('about 10,000 troops') with the evidence that gives it, in order of appearance."""
+        groups: dict[str, list[FigureUse]] = {}
+        for use in self.figures[quantity_id]:
+            groups.setdefault(figure_text(use.figure), []).append(use)
+        return list(groups.items())
+
+    def _timeline_parts(self) -> dict[str, list[tuple[When, ClaimView]]]:
+        """Events by month of their start ('month-2024-10'), a busy month cut in parts ('month-2024-10-2')."""
+        events = sorted(((parse_when(v.claim.happened), v) for v in self.views.values() if v.claim.happened),
+                        key=lambda e: (e[0].start, e[0].end, e[1].claim.id))
+        parts: dict[str, list[tuple[When, ClaimView]]] = {}
+        month, n = "", 1
+        for when, view in events:
+            this = f"month-{when.start.year}-{when.start.month:02d}"
+            if this != month:
+                month, n = this, 1
+            elif len(parts[_part(month, n)]) >= CLAIMS_PAGE:
+                n += 1
+            parts.setdefault(_part(month, n), []).append((when, view))
+        return parts
+
+    @staticmethod
+    def _part_label(part: str) -> str:
+        _, year, month, *more = part.split("-")
+        return f"{MONTHS[int(month) - 1]} {year}" + (f" (part {more[0]})" if more else "")
+
+    def timeline(self, ids: tuple[str, ...]) -> list[tuple[str, str, list[tuple[When, ClaimView]]]]:
+        """(anchor, label, events) for the parts of the timeline on one page."""
+        return [(part, self._part_label(part), self.events[part]) for part in ids]
+
+    def with_status(self, status: Status, topic_ids: tuple[str, ...]) -> list[tuple[TopicFile, list[Claim]]]:
+        """The claims of one status in each of these topics (a status page's), topics with none left out."""
+        wanted = set(topic_ids)
+        groups = [(t, [c for c in t.topic.claims if c.status is status]) for t in self.content.topics if t.id in wanted]
+        return [(topic, claims) for topic, claims in groups if claims]
+
+    def matrix(self, topic: TopicFile) -> tuple[list[str], list[tuple[Claim, dict[str, list[tuple[int, Evidence]]]]]]:
+        """The sources a topic cites, and for each claim, each source's evidence (with its citation number)."""
+        sources: dict[str, None] = {}
+        rows = []
+        for claim in topic.topic.claims:
+            cells: dict[str, list[tuple[int, Evidence]]] = defaultdict(list)
+            for n, item in enumerate(claim.evidence, start=1):
+                sources[item.source] = None
+                cells[item.source].append((n, item))
+            rows.append((claim, cells))
+        return list(sources), rows
+
+    def attributions(self, uses: list[FigureUse], dated: bool = False) -> list[str]:
+        """'South Korean media, citing NIS, in Al Jazeera (18 October 2024)' for each use, each said once."""
+        seen: dict[str, None] = {}
+        for use in uses:
+            source = self.sources[use.item.source]
+            when = f" ({long_date(source.published) if source.published else 'undated'})" if dated else ""
+            seen[f"{self.parties.attribution(use.item)}, in {source.publisher}{when}"] = None
+        return list(seen)
+
+    def chart(self, quantity_id: str, width: int = 360) -> list[tuple[str, int, int]]:
+        """Bars for a small chart of the distinct figures: (label, bar length, number of sources)."""
+        groups = self.figure_groups(quantity_id)
+        largest = max(float(uses[0].figure.value) for _, uses in groups) or 1.0
+        return [(text, max(2, round(width * float(uses[0].figure.value) / largest)), len({u.item.source for u in uses}))
+                for text, uses in groups]
+
+    def distinct_figures(self, quantity_id: str) -> int:
+        return len(self.figure_groups(quantity_id))
+
+    def panels(self, claim: Claim) -> list[Quantity]:
+        """Quantities this claim gives figures for on which sources disagree, in the sheet's order."""
+        mine = {f.quantity for item in claim.evidence for f in item.figures} & self.disagreeing_ids
+        return [quantity for _, quantity in sorted(self._quantities[q] for q in mine)]
+
+    @cached_property
+    def _quantities(self) -> dict[str, tuple[int, Quantity]]:
+        """Each quantity with its place in the sheet (looked up per claim, not searched)."""
+        return {q.id: (n, q) for n, q in enumerate(self.quantities)}
+
+    def origin_counts(self) -> list[tuple[str, int, int]]:
+        """(origin name, claims it supports, claims it alone supports), most claims first."""
+        backed: Counter[str] = Counter()
+        alone: Counter[str] = Counter()
+        for view in self.views.values():
+            names = {o.name for _, group in view.support.origins for o in group}
+            backed.update(names)
+            if len(view.support.origins) == 1 and len(names) == 1:
+                alone.update(names)
+        return sorted(((n, backed[n], alone[n]) for n in backed), key=lambda r: (-r[1], r[0]))
+
+    def latest(self) -> list[tuple[object, str, Claim, int]]:
+        return latest_changes([(v.topic.id, v.claim) for v in self.views.values()])
+
+    def status_counts(self, claims: list[Claim]) -> dict[Status, int]:
+        counts = Counter(c.status for c in claims)
+        return {status: counts.get(status, 0) for status in Status}
+
+
+def _part(month: str, n: int) -> str:
+    return month if n == 1 else f"{month}-{n}"
+
+
+def topic_path(topic: TopicFile) -> str:
+    return f"topics/{topic.id}.md"
+
