@@ -44,4 +44,4 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 clean:
-	rm -rf site .site-* $(VENV) node_modules
+	rm -rf site .site-* generated $(VENV) node_modules

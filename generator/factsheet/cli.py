@@ -73,9 +73,14 @@ def check_command(content_dir: Path, seeds_dir: Path) -> None:
     content = checked.content
     claims = content.claims()
     quotes = sum(len(c.evidence) for _, _, c in claims)
-    click.echo(f"OK: {len(claims)} claims in {len(content.topics)} topics, {len(content.sources)} sources, "
-               f"{len(content.actors)} actors; all {quotes} quotes found in their sources"
-               + (f"; {len(checked.warnings)} warning{'s' if len(checked.warnings) != 1 else ''}" if checked.warnings else ""))
+    click.echo(f"OK: {_count(len(claims), 'claim')} in {_count(len(content.topics), 'topic')}, "
+               f"{_count(len(content.sources), 'source')}, {_count(len(content.actors), 'actor')}; "
+               f"all {quotes} quotes found in their sources"
+               + (f"; {_count(len(checked.warnings), 'warning')}" if checked.warnings else ""))
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' if n != 1 else ''}"
 
 
 @cli.command(name="render")
@@ -112,7 +117,7 @@ def build_command(config_file: Path, site_url: str | None, publish: bool) -> Non
 
 
 @cli.command(name="new")
-@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("directory", type=click.Path(path_type=Path))
 @friendly
 def new_command(directory: Path) -> None:
     """Start a fact sheet in a new folder: an example of every file, ready to build and publish."""
