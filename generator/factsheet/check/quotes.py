@@ -138,7 +138,9 @@ class SeedLibrary:
     def names(self) -> list[str]:
         return sorted(p.name for p in self.folder.iterdir() if p.is_file()) if self.folder.is_dir() else []
 
-    def get(self, name: str) -> Seed | None:
+    def get(self, name: str | None) -> Seed | None:
+        if name is None:  # a video, photo or recording cited by description
+            return None
         if name not in self._seeds:
             path = self.folder / name
             ok = Path(name).name == name and not name.startswith(".") and path.is_file()

@@ -10,7 +10,7 @@ from ..read.content import Content, TopicFile, display_path, field_path
 from ..errors import Location, Problem
 from .evidence import Parties, parties_of, status_violations, value_in_quote
 from ..memo import Same
-from ..read.model import Claim, Evidence, Source
+from ..read.model import Claim, Evidence, Medium, Source
 from .quotes import Seed, SeedLibrary, quote_parts
 from ..read.yamlsafe import Path_, YamlDocument
 
@@ -55,9 +55,7 @@ def validate(content: Content, seeds: SeedLibrary, cache: ValidationCache | None
     seed_names = seeds.names()
 
     for i, source in enumerate(content.sources):
-        if seeds.get(source.seed) is None:
-            where = content.sources_doc.locate(("sources", i, "seed"))
-            problems.append(Problem(where, f"seed file '{source.seed}' not found in {display_path(seeds.folder)}", nearest(source.seed, seed_names)))
+        problems += _source_problems(content.sources_doc, i, source, seeds, seed_names)
     for i, actor in enumerate(content.actors):
         if actor.part_of is not None and actor.part_of not in actor_ids:
             where = content.actors_doc.locate(("actors", i, "part_of"))
@@ -84,6 +82,25 @@ def validate(content: Content, seeds: SeedLibrary, cache: ValidationCache | None
                                for p in _status_problems(topic.doc, ("claims", i), claim, parties)]
             problems += kept.status
     return problems
+
+
+def _source_problems(doc: YamlDocument, i: int, source: Source, seeds: SeedLibrary, seed_names: list[str]) -> list[Problem]:
+    """A text needs its seed; footage, a photo or a recording without one is cited by description,
+    so readers need to be told what it is, where to see it and when it was seen."""
+    if source.seed is not None:
+        if seeds.get(source.seed) is None:
+            where = doc.locate(("sources", i, "seed"))
+            return [Problem(where, f"seed file '{source.seed}' not found in {display_path(seeds.folder)}", nearest(source.seed, seed_names))]
+        return []
+    where = doc.locate(("sources", i, "id"))
+    if source.medium is Medium.text:
+        return [Problem(where, f"source '{source.id}' has no seed: a text is checked against its copy in seeds/",
+                        "add `seed: <file in seeds/>`, or for a video, photo or recording add `medium:` and `description:`")]
+    wanted = [("description", source.description, "what it is and what it shows"),
+              ("url", source.url or source.archive_url, "`url:` or `archive_url:`, where readers can see it"),
+              ("retrieved", source.retrieved, "the date it was viewed, YYYY-MM-DD")]
+    return [Problem(where, f"source '{source.id}' is a {source.medium.value} with no seed and no {name}", f"add {hint}")
+            for name, value, hint in wanted if value is None]
 
 
 def _duplicate_claims(content: Content) -> list[Problem]:

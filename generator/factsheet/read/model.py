@@ -152,6 +152,29 @@ class SourceKind(str, Enum):
     other = "other"
 
 
+class Medium(str, Enum):
+    """What a source is: a text (its copy in seeds/ checks every quote) or footage, a photo or a recording."""
+
+    text = "text"
+    video = "video"
+    photo = "photo"
+    audio = "audio"
+
+
+# A well-formed BCP 47 language tag (RFC 5646): language, then optional script, region and variants.
+LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|\d{3}))?(?:-(?:[A-Za-z\d]{5,8}|\d[A-Za-z\d]{3}))*$"
+
+
+def _language(value: str) -> str:
+    if not re.match(LANGUAGE_PATTERN, value):
+        raise ValueError(f"'{value}' is not a BCP 47 language tag; write e.g. en, ko, zh-Hant, pt-BR, ar")
+    return value
+
+
+Language = Annotated[str, AfterValidator(_language), Field(json_schema_extra={"pattern": LANGUAGE_PATTERN})]
+"""A BCP 47 language tag: en, ko, zh-Hant, ar."""
+
+
 class Qualifier(str, Enum):
     """How exact a figure is, as its source words it."""
 
@@ -192,8 +215,15 @@ class Source(Record):
     author: Line | None = None
     published: date | None = Field(None, description="Publication date; leave out if the source gives none.")
     url: HttpUrl | None = Field(None, description="Where readers can read it; leave out if unknown.")
-    seed: Line = Field(description="File name in seeds/ that holds the source's text.")
+    seed: Line | None = Field(None, description=(
+        "File name in seeds/ that holds the source's text; leave out only for a video, photo or recording "
+        "(`medium:`), whose evidence is then a description, not a checked quote."))
     kind: SourceKind
+    retrieved: date | None = Field(None, description="When the copy in seeds/ was taken from the page (YYYY-MM-DD).")
+    archive_url: HttpUrl | None = Field(None, description="An archived copy of the page, for when it changes or goes.")
+    language: Language | None = Field(None, description="The language of the source (BCP 47: en, ko, zh-Hant, ar); quotes stay in it.")
+    medium: Medium = Field(Medium.text, description="text, or video, photo, audio: a source cited by what it shows or says.")
+    description: Line | None = Field(None, description="What a video, photo or recording is and shows (needed when it has no seed).")
 
 
 class Actor(Record):
@@ -229,6 +259,8 @@ class Evidence(Record):
         "for 'South Korean media, citing the NIS'. The last is the origin."))
     note: Line | None = None
     figures: list[Figure] = Field(default_factory=list)
+    translation: Line | None = Field(None, description=(
+        "The sheet's translation of a quote in another language; shown beside the quote, which stays as the source wrote it."))
 
     @cached_property
     def via_chain(self) -> tuple[str, ...]:
