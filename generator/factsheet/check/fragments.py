@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from urllib.parse import quote, unquote
 
-from .quotes import Seed
+from .quotes import Seed, collapse
 
 SHORT_WORDS = 10
 EDGE_WORDS = 4
 
 
 def _collapse(text: str) -> str:
-    return " ".join(text.split())
+    # Bidirectional controls never go into a link: the page's text is matched without them.
+    return collapse(text)
 
 
 def quoted_span(seed: Seed, quote_text: str) -> tuple[int, int, list[str]] | None:

@@ -16,12 +16,63 @@ _TRANSLATE = str.maketrans({
 })
 # An editor skips words with an ellipsis: "…", "[…]" or "[...]".
 ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:…|\.\.\.)\s*\]|…)\s*")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+|\n+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+|(?<=[。！？])[」』）]?\s*|\n+")
+
+# Bidirectional marks and controls: a page in Arabic or Hebrew may carry them, but the YAML may not
+# (they can reorder what a reader sees), so a seed's are skipped when comparing and never copied out.
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+# Scripts written without spaces between words (Han, kana, Thai, Lao, Khmer, Myanmar) and Hangul,
+# whose line breaks an extraction may move: whitespace between two of their characters is not compared.
+UNSPACED = ("\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff"
+            "\u3100-\u31ff\u3200-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff")
+_SPECIAL = re.compile(f"[{BIDI_CONTROLS}{UNSPACED}]")
+_PIECE = re.compile(f"[^\\s{BIDI_CONTROLS}]+")
+_UNSPACED_CHAR = re.compile(f"[{UNSPACED}]")
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 
 
 def normalise(text: str) -> str:
-    """Text as compared: curly quotes straight, dashes as '-', whitespace single spaces."""
-    return " ".join(text.translate(_TRANSLATE).split())
+    """Text as compared: curly quotes straight, dashes as '-', whitespace single spaces
+    (none between characters of unspaced scripts), bidirectional controls dropped."""
+    translated = text.translate(_TRANSLATE)
+    if not _SPECIAL.search(translated):
+        return " ".join(translated.split())
+    return "".join(sep + piece for _, sep, piece in _pieces(translated))
+
+
+def _pieces(translated: str) -> list[tuple[int, str, str]]:
+    """(raw offset, separator in the normalised text, piece) for each run between whitespace or controls."""
+    out: list[tuple[int, str, str]] = []
+    end = 0
+    for match in _PIECE.finditer(translated):
+        piece = match.group()
+        if not out:
+            sep = ""
+        elif not any(c.isspace() for c in translated[end:match.start()]) or (
+                _UNSPACED_CHAR.match(out[-1][2][-1]) and _UNSPACED_CHAR.match(piece[0])):
+            sep = ""  # only controls between them, or two characters of an unspaced script
+        else:
+            sep = " "
+        out.append((match.start(), sep, piece))
+        end = match.end()
+    return out
+
+
+def without_controls(text: str) -> str:
+    """Text with its bidirectional controls removed: what may be copied into the YAML or a link."""
+    return _BIDI.sub("", text)
+
+
+_WIDE_BREAK = re.compile(f"(?<=[{UNSPACED}])[^\\S\\n]*\\n\\s*(?=[{UNSPACED}])")
+
+
+def collapse(text: str) -> str:
+    """Text as a browser shows it: whitespace folded, a line break between two characters of an
+    unspaced script dropped (CSS's segment-break rule), no bidirectional controls."""
+    text = without_controls(text)
+    if _SPECIAL.search(text):
+        text = _WIDE_BREAK.sub("", text)
+    return " ".join(text.split())
 
 
 @lru_cache(maxsize=1 << 16)
@@ -55,6 +106,13 @@ class Seed:
     @cached_property
     def _word_starts(self) -> tuple[list[int], list[int]]:
         """Where each word starts in the raw text and in the normalised text (only for passage links)."""
+        if _SPECIAL.search(self._translated):
+            raw, normalised, offset = [], [], 0
+            for start, sep, piece in _pieces(self._translated):
+                raw.append(start)
+                normalised.append(offset + len(sep))
+                offset += len(sep) + len(piece)
+            return raw, normalised
         raw = [m.start() for m in re.finditer(r"\S+", self._translated)]
         normalised, offset = [], 0
         for word in self.normalised.split(" "):
@@ -71,7 +129,7 @@ class Seed:
     @cached_property
     def collapsed(self) -> str:
         """The raw characters with whitespace folded: what a browser's text search sees."""
-        return " ".join(self.text.split())
+        return collapse(self.text)
 
     @cached_property
     def folded(self) -> str:
