@@ -104,4 +104,15 @@ CASES: list[Case] = [
     Case("A disputed claim marked unconfirmed", TOPIC, "stance: disputes", old="stance: asserts"),
     Case("Denied without a denial", TOPIC, "status: denied", old="status: unconfirmed"),
     Case("Disputed without a dispute", TOPIC, "status: disputed", old="status: unconfirmed"),
+    # -- sources in other languages and media (added with `factsheet add-source`)
+    Case("A text source without a seed", "content/sources.yaml", "    kind: news-site\n", old="    seed: herald.txt\n    kind: news-site\n"),
+    Case("A video without a seed, description, link or date", "content/sources.yaml", "    medium: video\n",
+         old="    seed: herald.txt\n"),
+    Case("Unknown medium", "content/sources.yaml", "    medium: film\n    seed: herald.txt\n", old="    seed: herald.txt\n"),
+    Case("A language that is not a BCP 47 tag", "content/sources.yaml", "    language: Korean\n    seed: herald.txt\n",
+         old="    seed: herald.txt\n"),
+    Case("`javascript:` archive URL", "content/sources.yaml", "    archive_url: javascript:alert(1)\n    seed: herald.txt\n",
+         old="    seed: herald.txt\n"),
+    Case("Impossible retrieval date", "content/sources.yaml", "    retrieved: 2024-02-30\n    seed: herald.txt\n",
+         old="    seed: herald.txt\n"),
 ]

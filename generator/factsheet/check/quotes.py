@@ -63,12 +63,15 @@ def without_controls(text: str) -> str:
     return _BIDI.sub("", text)
 
 
-_WIDE_BREAK = re.compile(f"(?<=[{UNSPACED}])[^\\S\\n]*\\n\\s*(?=[{UNSPACED}])")
+# East Asian wide characters other than Hangul (Korean is written with spaces): CSS drops a line
+# break between two of them, so a browser's text search does not see it.
+_WIDE = "\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3200-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff"
+_WIDE_BREAK = re.compile(f"(?<=[{_WIDE}])[^\\S\\n]*\\n\\s*(?=[{_WIDE}])")
 
 
 def collapse(text: str) -> str:
-    """Text as a browser shows it: whitespace folded, a line break between two characters of an
-    unspaced script dropped (CSS's segment-break rule), no bidirectional controls."""
+    """Text as a browser shows it: whitespace folded, a line break between two wide East Asian
+    characters dropped (CSS's segment-break rule), no bidirectional controls."""
     text = without_controls(text)
     if _SPECIAL.search(text):
         text = _WIDE_BREAK.sub("", text)

@@ -96,9 +96,9 @@ def _source_problems(doc: YamlDocument, i: int, source: Source, seeds: SeedLibra
     if source.medium is Medium.text:
         return [Problem(where, f"source '{source.id}' has no seed: a text is checked against its copy in seeds/",
                         "add `seed: <file in seeds/>`, or for a video, photo or recording add `medium:` and `description:`")]
-    wanted = [("description", source.description, "what it is and what it shows"),
-              ("url", source.url or source.archive_url, "`url:` or `archive_url:`, where readers can see it"),
-              ("retrieved", source.retrieved, "the date it was viewed, YYYY-MM-DD")]
+    wanted = [("description", source.description, "`description:`, what it is and what it shows"),
+              ("link", source.url or source.archive_url, "`url:` or `archive_url:`, where readers can see it"),
+              ("retrieval date", source.retrieved, "`retrieved:`, the date it was viewed (YYYY-MM-DD)")]
     return [Problem(where, f"source '{source.id}' is a {source.medium.value} with no seed and no {name}", f"add {hint}")
             for name, value, hint in wanted if value is None]
 

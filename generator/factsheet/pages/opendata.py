@@ -44,6 +44,10 @@ class EvidenceOut(_Out):
     note: str | None
     figures: list[FigureOut]
     passage_url: str | None = Field(description="The source's URL pointing at the quoted passage, when online.")
+    translation: str | None = Field(description="The sheet's own translation of the quote, for a source in another language.")
+    quote_checked: bool = Field(description=(
+        "True: the quote was found word for word in the source's text. False: the source is a video, photo or "
+        "recording with no text, and `quote` is the sheet's description of what it shows or says."))
 
 
 class ChangeOut(_Out):
@@ -78,6 +82,11 @@ class SourceOut(_Out):
     published: date | None
     url: str | None
     kind: str
+    retrieved: date | None = Field(description="When the sheet's copy of the source was taken.")
+    archive_url: str | None = Field(description="An archived copy of the source.")
+    language: str | None = Field(description="The source's language, a BCP 47 tag; quotes are in it.")
+    medium: str = Field(description="text, or video, photo, audio: a source whose evidence is described, not quoted, when it has no text.")
+    description: str | None = Field(description="What a video, photo or recording is and shows.")
 
 
 class ActorOut(_Out):
@@ -135,7 +144,8 @@ def claims_file(index: Index, site_url: str | None) -> dict[str, Any]:
                 "origin": parties.origin(item).name, "quote": item.quote, "note": item.note,
                 "figures": [{"quantity": f.quantity, "value": f.value, "unit": f.unit, "qualifier": f.qualifier.value}
                             for f in item.figures],
-                "passage_url": link,
+                "passage_url": link, "translation": item.translation,
+                "quote_checked": parties.sources[item.source].seed is not None,
             } for item, link in zip(claim.evidence, view.links)],
             "history": [{"date": h.date.isoformat(), "status": h.status.value, "note": h.note} for h in claim.history],
         })
@@ -146,7 +156,9 @@ def claims_file(index: Index, site_url: str | None) -> dict[str, Any]:
         "topics": [{"id": t.id, "title": t.topic.title, "claims": [c.id for c in t.topic.claims]} for t in content.topics],
         "claims": claims,
         "sources": [{"id": s.id, "title": s.title, "publisher": s.publisher, "author": s.author,
-                     "published": _iso(s.published), "url": s.url, "kind": s.kind.value} for s in content.sources],
+                     "published": _iso(s.published), "url": s.url, "kind": s.kind.value,
+                     "retrieved": _iso(s.retrieved), "archive_url": s.archive_url, "language": s.language,
+                     "medium": s.medium.value, "description": s.description} for s in content.sources],
         "actors": [{"id": a.id, "name": a.name, "kind": a.kind, "country": a.country, "part_of": a.part_of}
                    for a in content.actors],
     }
