@@ -161,6 +161,20 @@ def test_fast_anchor_collection_finds_what_mkdocs_finds() -> None:
     assert anchor_ids("<a name=x><p id='y' class=z><a href=\"#q\" NAME=\"w\"><div name=n>") == {"x", "y", "w"}
 
 
+@pytest.mark.parametrize("root", [ROOT, ROOT / "tests/fixtures/small"], ids=["real", "fixture"])
+def test_the_plain_id_scan_of_generated_blocks_finds_what_the_tag_parse_finds(root: Path) -> None:
+    from factsheet.engine.anchors import anchor_ids
+    from factsheet.engine.rawblocks import set_aside
+
+    checked = 0
+    for path, text in render(Project(root / "content", root / "seeds")).items():
+        if path.endswith(".md"):
+            aside = set_aside(text)[1]
+            assert aside.anchor_ids(generated=True) == anchor_ids("\n".join(aside.blocks)), path
+            checked += len(aside.anchor_ids(generated=True))
+    assert checked > 10  # quote ids, event ids and the like
+
+
 def converted_both_ways(pages: dict[str, str]) -> list[tuple[str, str, str]]:
     """(page, Python-Markdown's own HTML, HTML with our raw blocks set aside) for every page."""
     import markdown

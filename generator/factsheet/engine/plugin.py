@@ -24,7 +24,7 @@ from ..publish.csp import UnexpectedScript, add_csp
 from ..errors import ContentError, FactsheetError
 from .idle import IdleCollector
 from .rawblocks import SetAside, set_aside
-from ..publish.search import PreviewIndexer, SearchIndexError, index_site
+from ..publish.search import PreviewIndexer, SearchIndexError, index_site, searchable
 from ..publish.writer import MANIFEST
 from .siteconfig import apply_site_config, shown
 
@@ -63,6 +63,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
     set_aside: dict[str, SetAside]
     pages_dir: Path
     generated: list[str]
+    _ours: frozenset[str] = frozenset()
     preview_search: PreviewIndexer | None = None
     idle_gc: IdleCollector | None = None
 
@@ -134,6 +135,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
             raise PluginError(f"factsheet: {Path(config.docs_dir) / clashes[0]}{more}: factsheet makes a page at this "
                               f"path from {self.config.content_dir}/; rename yours")
         own_pages = sorted(f.src_uri for f in files.documentation_pages())
+        self._ours = frozenset(ours)
         for name in ours:
             files.append(File(name, str(self.pages_dir), config.site_dir, config.use_directory_urls))
         if config.nav is None:
@@ -147,12 +149,18 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         markdown, self.set_aside[page.file.src_uri] = set_aside(markdown)
         return markdown
 
+    def on_page_context(self, context: dict[str, Any], *, page: Any, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        # main.html marks the page for Pagefind only where a reader should land from a search.
+        context["fs_search_body"] = searchable(page.file.src_uri, page.file.src_uri in self._ours)
+        return context
+
     def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Any) -> str:
         aside = self.set_aside.pop(page.file.src_uri, None)
         if aside is None:
             return html
         if page.present_anchor_ids is not None:
-            page.present_anchor_ids |= aside.anchor_ids()  # for MkDocs' check of links to anchors
+            # for MkDocs' check of links to anchors
+            page.present_anchor_ids |= aside.anchor_ids(generated=page.file.src_uri in self._ours)
         return aside.restore(html)
 
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -13,6 +14,24 @@ from pathlib import Path
 
 from ..errors import FactsheetError
 
+
+
+LISTINGS = ("sources/", "matrix/", "actors/", "timeline/", "figures/")
+"""Generated views that list claims their topic pages already show: not indexed for search."""
+_STATUS_PART = re.compile(r"status/[^/]+/\d+\.md")
+
+
+def searchable(src_uri: str, generated: bool) -> bool:
+    """Whether Pagefind indexes a page: the pages a reader should land on from a search.
+
+    A claim is found on its own topic page, not on six listings that repeat its statement
+    (indexing those was more than 40% of Pagefind's time, and made results repetitive). The
+    home page, the method, each status's index page (found by the status word) and every
+    page of the editors' own stay searchable.
+    """
+    if not generated:
+        return True
+    return not src_uri.startswith(LISTINGS) and not _STATUS_PART.fullmatch(src_uri)
 
 
 class SearchIndexError(FactsheetError):

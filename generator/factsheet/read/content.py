@@ -163,6 +163,38 @@ def field_path(loc: Path_) -> str:
 def _problem(doc: YamlDocument, model: type[BaseModel], err: Any) -> Problem:
     loc: Path_ = tuple(err["loc"])
     kind, given, ctx = err["type"], err.get("input"), err.get("ctx") or {}
+def close_term(typed: str, allowed: list[str]) -> str | None:
+    """The vocabulary word the editor most likely meant to type, only if it is a slip of the keys.
+
+    A word merely alike is not proposed: "revises" is close to "denies" in letters and opposite
+    in meaning, and a wrong "did you mean" is worse than none.
+    """
+    word = typed.strip().lower()
+    best = None
+    for term in allowed:
+        distance = _edits(word, term)
+        inflected = len(word) >= 4 and term.startswith(word[:-1]) and len(term) - len(word) <= 3
+        if distance <= max(1, max(len(word), len(term)) // 3) or inflected:
+            if best is None or distance < best[0]:
+                best = (distance, term)
+    return best[1] if best else None
+
+
+def _edits(a: str, b: str) -> int:
+    """Edits (insert, delete, replace, swap two neighbours) that turn a into b."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
     name = str(loc[-1]) if loc else "file"
     where = f"{field_path(loc)}: " if loc else ""
     if kind == "missing":
@@ -178,8 +210,9 @@ def _problem(doc: YamlDocument, model: type[BaseModel], err: Any) -> Problem:
         return Problem(at, f"{where}is empty", "write a value, or remove the line if the field is optional")
     if kind == "enum":
         allowed = [v.strip("'") for v in str(ctx.get("expected", "")).replace(" or ", ", ").split(", ")]
-        close = difflib.get_close_matches(str(given), allowed, n=1, cutoff=0.5)
-        hint = f"did you mean '{close[0]}'?" if close else "see the method page for what each means"
+        close = close_term(str(given), allowed)
+        hint = (f"did you mean '{close}'?" if close else
+                "see the method page, or the README's content model, for what each means")
         return Problem(at, f"{where}unknown {name} '{given}'; expected one of: {', '.join(allowed)}", hint)
     if kind.startswith("date_"):
         return Problem(at, f"{where}'{given}' is not a valid date ({err['msg'].split(', ', 1)[-1]})", "write it as YYYY-MM-DD")
