@@ -40,7 +40,7 @@ def test_check_reports_every_problem_and_exits_1(small: Path) -> None:
     assert code == 1
     assert out == (
         "content/topics/closure.yaml:7:13: claims[0].status: unknown status 'confirmd'; expected one of: "
-        "confirmed, unconfirmed, disputed, denied (did you mean 'confirmed'?)\n"
+        "confirmed, unconfirmed, disputed, denied, on-record (did you mean 'confirmed'?)\n"
         "content/topics/repairs.yaml:15:14: unknown actor 'enginers' (did you mean 'engineers'?)\n"
         "Error: 2 problems in the content; fix them and run again\n"
     )
@@ -57,11 +57,11 @@ def test_check_never_shows_a_traceback_even_for_binary_garbage(small: Path) -> N
 def test_render_writes_markdown_and_only_rewrites_what_changed(small: Path, tmp_path: Path) -> None:
     out_dir = tmp_path / "md"
     code, out = run("render", "--out", str(out_dir))
-    assert code == 0 and "wrote 20, removed 0, unchanged 0" in out
+    assert code == 0 and "wrote 21, removed 0, unchanged 0" in out
     assert (out_dir / "topics/closure.md").read_text().startswith("---\ntitle: \"The closure\"\n---\n\n# The closure\n")
     edit(small / "content/topics/repairs.yaml", "status_note: One origin.", "status_note: One origin only.")
     code, out = run("render", "--out", str(out_dir))
-    assert "wrote 3, removed 0, unchanged 17" in out
+    assert "wrote 3, removed 0, unchanged 18" in out
     (small / "content/topics/repairs.yaml").unlink()
     code, out = run("render", "--out", str(out_dir))
     assert "removed 1" in out and not (out_dir / "topics/repairs.md").exists()

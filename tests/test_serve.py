@@ -42,8 +42,8 @@ def test_yaml_edit_reaches_the_served_page(tmp_path: Path) -> None:
         wait_for(url, "How many troops", 60)
         pid = server.pid
         edit(project / "content/topics/02-troop-numbers.yaml",
-             "status_note: Four outlets repeat President Zelenskyy",
-             "status_note: EDITED-WHILE-SERVING Four outlets repeat President Zelenskyy")
+             "status_note: Reported by one outlet, from one origin, the ISW",
+             "status_note: EDITED-WHILE-SERVING Reported by one outlet, from one origin, the ISW")
         seconds = wait_for(url, "EDITED-WHILE-SERVING", 60)
         assert server.poll() is None and server.pid == pid
         print(f"edit reached the served page in {seconds:.2f} s")
@@ -52,13 +52,13 @@ def test_yaml_edit_reaches_the_served_page(tmp_path: Path) -> None:
 
         # A broken edit keeps the last good page and says where the problem is.
         edit(project / "content/topics/02-troop-numbers.yaml",
-             "stance: cannot-confirm\n        via: nis\n        quote: The NIS did not", "stance: cant-confirm\n        via: nis\n        quote: The NIS did not")
+             "stance: differs\n        quote: The NIS did not", "stance: diffrs\n        quote: The NIS did not")
         time.sleep(3)
         assert "EDITED-WHILE-SERVING" in fetch(url)
     finally:
         server.terminate()
         output = server.communicate(timeout=20)[0]
-    assert "content/topics/02-troop-numbers.yaml:35:17: claims[0].evidence[2].stance: unknown stance 'cant-confirm'" in output, output[-3000:]
+    assert "content/topics/02-troop-numbers.yaml:41:17: claims[0].evidence[2].stance: unknown stance 'diffrs'" in output, output[-3000:]
     assert "the preview shows the last good version" in output
     assert "factsheet: search (preview): Indexed" in output
     assert "Traceback" not in output

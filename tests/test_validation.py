@@ -27,11 +27,11 @@ TOPIC = "content/topics/closure.yaml"
 
 @pytest.mark.parametrize(("old", "new", "expected"), [
     ("status: confirmed", "status: NO",
-     f"{TOPIC}:7:13: claims[0].status: unknown status 'NO'; expected one of: confirmed, unconfirmed, disputed, denied (see the method page for what each means)"),
+     f"{TOPIC}:7:13: claims[0].status: unknown status 'NO'; expected one of: confirmed, unconfirmed, disputed, denied, on-record (see the method page, or the README's content model, for what each means)"),
     ("status: confirmed", "status: confirmd",
-     f"{TOPIC}:7:13: claims[0].status: unknown status 'confirmd'; expected one of: confirmed, unconfirmed, disputed, denied (did you mean 'confirmed'?)"),
+     f"{TOPIC}:7:13: claims[0].status: unknown status 'confirmd'; expected one of: confirmed, unconfirmed, disputed, denied, on-record (did you mean 'confirmed'?)"),
     ("stance: denies", "stance: denys",
-     f"{TOPIC}:23:17: claims[1].evidence[0].stance: unknown stance 'denys'; expected one of: asserts, reports, disputes, denies, cannot-confirm (did you mean 'denies'?)"),
+     f"{TOPIC}:23:17: claims[1].evidence[0].stance: unknown stance 'denys'; expected one of: asserts, reports, mentions, differs, disputes, denies, cannot-confirm (did you mean 'denies'?)"),
     ("    status_note: The contractor", "    statment: x\n    status_note: The contractor",
      f"{TOPIC}:20:5: claims[1]: unknown field 'statment' (did you mean 'statement'?)"),
     ("    statement: The cracks were caused by the contractor's work.\n", "",
@@ -68,7 +68,7 @@ def test_every_problem_in_every_file_in_one_run(small: Path) -> None:
         f"{TOPIC}:13:17: unknown source 'herld' (did you mean 'herald'?)",
         f"{TOPIC}:18:18: unknown actor or source 'engineers' (no id is close; check the spelling or add the record)",
         f"{TOPIC}:24:14: unknown actor 'contracter' (did you mean 'contractor'?)",
-        "content/topics/repairs.yaml:10:13: claims[0].status: unknown status 'maybe'; expected one of: confirmed, unconfirmed, disputed, denied (see the method page for what each means)",
+        "content/topics/repairs.yaml:10:13: claims[0].status: unknown status 'maybe'; expected one of: confirmed, unconfirmed, disputed, denied, on-record (see the method page, or the README's content model, for what each means)",
     ]
 
 
@@ -83,7 +83,7 @@ def test_quote_not_in_seed_names_the_closest_passage(small: Path) -> None:
     edit(small / "content/topics/repairs.yaml", "the repairs could take up to three months", "the repairs could take up to four months")
     assert check_problems(small) == [
         "content/topics/repairs.yaml:16:16: quote not found in the text of source 'gazette' (gazette.txt) "
-        "(closest passage (95% similar): \"Engineers told the Gazette the repairs could take up to three months.\")",
+        "(closest passage (95% similar): \"Engineers told the Gazette the repairs could take up to three months.\"; the quote has \"four\" where the seed has \"three\")",
     ]
 
 

@@ -13,11 +13,15 @@ import weakref
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from ..read.content import Content
-from ..read.model import Actor, Claim, Evidence, Figure, Qualifier, Source, Stance, Status
+from ..read.model import SCALES, Actor, Claim, Evidence, Figure, Qualifier, Source, Stance, Status, number_value
 
 SUPPORTING = (Stance.asserts, Stance.reports)
+NEUTRAL = (Stance.mentions,)
+"""Reports that a claim is made without supporting it ("each side denied responsibility"): counts for nothing."""
+AGAINST = (Stance.denies, Stance.disputes, Stance.differs, Stance.cannot_confirm)
 
 
 @dataclass(frozen=True)
@@ -62,15 +66,25 @@ class Parties:
             known = self._origins[key] = self._origin(item)
         return known
 
+    def own_voice(self, source_id: str) -> Source:
+        """Whose voice a source's own reporting is: its own, or that of the source it copies (`based_on`)."""
+        source = self.sources[source_id]
+        seen = {source_id}
+        while source.based_on and source.based_on[0] in self.sources and source.based_on[0] not in seen:
+            seen.add(source.based_on[0])
+            source = self.sources[source.based_on[0]]
+        return source
+
     def _origin(self, item: Evidence) -> Origin:
         chain = item.via_chain
         if chain:
             actor = chain[-1]
             root = self.root(actor)
             return Origin(actor, self.actors[actor].name, root, self.actors[root].name)
+        # An outlet's own voice is its own origin, not independent of a source it copies (`based_on`).
         publisher = self.sources[item.source].publisher
-        key = f"source:{publisher}"
-        return Origin(key, publisher, key, publisher)
+        voice = self.own_voice(item.source).publisher
+        return Origin(f"source:{publisher}", publisher, f"source:{voice}", voice)
 
     def name(self, party_id: str) -> str:
         if party_id in self.actors:
@@ -81,7 +95,11 @@ class Parties:
         """'South Korean media, citing National Intelligence Service (NIS)', or the publisher."""
         chain = item.via_chain
         if not chain:
-            return f"{self.sources[item.source].publisher} (own reporting)"
+            voice = self.own_voice(item.source)
+            publisher = self.sources[item.source].publisher
+            if voice.id != item.source:
+                return f"{publisher} (rewriting {voice.publisher})"
+            return f"{publisher} (own reporting)"
         return ", citing ".join(self.actors[a].name for a in chain)
 
 
@@ -124,9 +142,10 @@ class Corroboration:
         return f"Reported by {outlets}, citing {len(names)} independent origins: {_join(names)}."
 
     def against_lines(self) -> list[tuple[Stance, str]]:
-        """'Russia (the Kremlin) denies it.', with the stance for its icon."""
+        """'Russia (the Kremlin) denies it.', 'Yonhap's account differs.', with the stance for its icon."""
         verbs = {Stance.denies: "denies it", Stance.disputes: "disputes it", Stance.cannot_confirm: "cannot confirm it"}
-        return [(stance, f"{who} {verbs[stance]}.") for stance, who in self.against]
+        return [(stance, f"{who}'s account differs." if stance is Stance.differs else f"{who} {verbs[stance]}.")
+                for stance, who in self.against]
 
     def origin_names(self) -> list[str]:
         """Each independent origin's name: the origin itself, or its root when sources name several under it."""
@@ -137,15 +156,28 @@ def corroboration(claim: Claim, parties: Parties) -> Corroboration:
     outlets: dict[str, None] = {}
     roots: dict[str, dict[str, Origin]] = defaultdict(dict)
     against: dict[tuple[Stance, str], None] = {}
+    # One article is one line of evidence: an outlet that attributes the claim to someone does
+    # not become a second origin by also saying it in its own voice.
+    attributing = {item.source for item in claim.evidence if item.stance in SUPPORTING and item.via_chain}
     for item in claim.evidence:
-        origin = parties.origin(item)
         if item.stance in SUPPORTING:
             outlets[parties.sources[item.source].publisher] = None
-            roots[origin.root].setdefault(origin.key, origin)
-        else:
-            against[(item.stance, origin.name)] = None
+            if item.via_chain or item.source not in attributing:
+                origin = parties.origin(item)
+                roots[origin.root].setdefault(origin.key, origin)
+        elif item.stance in AGAINST:
+            against[(item.stance, against_party(item, parties))] = None
     groups = tuple((next(iter(g.values())).root_name, tuple(g.values())) for g in roots.values())
     return Corroboration(tuple(outlets), groups, tuple(against))
+
+
+def against_party(item: Evidence, parties: Parties) -> str:
+    """Who an item against a claim names: the party that denies, disputes or cannot confirm it,
+    or, for an account that differs, the outlet whose account it is."""
+    if item.stance is Stance.differs:
+        publisher = parties.sources[item.source].publisher
+        return publisher if not item.via_chain else f"{publisher} ({parties.attribution(item)})"
+    return parties.origin(item).name
 
 
 def attributed_differently(claim: Claim, parties: Parties) -> dict[str, list[str]]:
@@ -180,13 +212,18 @@ class Rule:
 
 
 RULES = [
-    Rule("denial-means-denied-or-disputed", "A claim that a party denies is *denied* or *disputed*, never *confirmed* or *unconfirmed*."),
-    Rule("dispute-means-disputed", "A claim that a party or source disputes is *disputed* (or *denied*, when a party also denies it)."),
+    Rule("denial-means-denied-or-disputed", "A claim that a party denies is *denied by its subject* or *disputed*, never *confirmed* or *unconfirmed*."),
+    Rule("dispute-means-disputed", "A claim that a party or source disputes is *disputed* (or *denied by its subject*, when a party also denies it)."),
+    Rule("difference-means-disputed", "A claim on which the sources' accounts differ (a figure, who said it, what happened) is *disputed*."),
     Rule("confirmed-needs-two-origins", "A claim is *confirmed* only when at least two independent origins support it."),
-    Rule("denied-needs-a-denial", "A claim is *denied* only when the evidence includes a denial."),
-    Rule("disputed-needs-a-dispute", "A claim is *disputed* only when the evidence includes a denial or a dispute."),
+    Rule("denied-needs-a-denial", "A claim is *denied by its subject* only when the evidence includes a denial."),
+    Rule("supported-denial-is-disputed", "A denied claim that two or more independent origins support is *disputed*: the denial does not outweigh them."),
+    Rule("disputed-needs-a-disagreement", "A claim is *disputed* only when a party denies or disputes it, or the sources' accounts differ, their figures disagree or they name different origins."),
+    Rule("on-record-needs-the-speaker", "A statement is *on the record* only when a source attributes it to the party that made it."),
 ]
 RULE = {r.name: r for r in RULES}
+WARNING_RULES = {"supported-denial-is-disputed"}
+"""Rules added after content was written with the older ones: a warning, so old sheets keep building."""
 
 
 def status_violations(claim: Claim, parties: Parties) -> list[tuple[Rule, str]]:
@@ -195,19 +232,34 @@ def status_violations(claim: Claim, parties: Parties) -> list[tuple[Rule, str]]:
     support = parties.support(claim)
     status = claim.status
     found: list[tuple[Rule, str]] = []
-    deniers = [who for stance, who in support.against if stance is Stance.denies]
-    disputers = [who for stance, who in support.against if stance is Stance.disputes]
+    if status is Status.on_record:
+        speakers = {parties.root(p) if p in parties.actors else f"source:{parties.name(p)}" for p in claim.claimed_by}
+        if not any(item.stance in SUPPORTING and parties.origin(item).root in speakers for item in claim.evidence):
+            found.append((RULE["on-record-needs-the-speaker"],
+                          f"no item says {_join([parties.name(p) for p in claim.claimed_by])} said it (give `via:`)"))
+        return found
+    named = {stance: [who for s, who in support.against if s is stance] for stance in Stance}
     if Stance.denies in stances and status not in (Status.denied, Status.disputed):
+        deniers = named[Stance.denies]
         found.append((RULE["denial-means-denied-or-disputed"], f"{_join(deniers)} {'deny' if len(deniers) > 1 else 'denies'} it"))
     elif Stance.disputes in stances and status not in (Status.disputed, Status.denied):
+        disputers = named[Stance.disputes]
         found.append((RULE["dispute-means-disputed"], f"{_join(disputers)} {'dispute' if len(disputers) > 1 else 'disputes'} it"))
+    elif Stance.differs in stances and status not in (Status.disputed, Status.denied):
+        found.append((RULE["difference-means-disputed"], f"{_join(named[Stance.differs])}: the account differs"))
     if status is Status.confirmed and support.independent < 2:
         names = ", ".join(support.origin_names()) or "none"
         found.append((RULE["confirmed-needs-two-origins"], f"{support.independent} independent origin supports it ({names})"))
     if status is Status.denied and Stance.denies not in stances:
         found.append((RULE["denied-needs-a-denial"], "no evidence item has stance 'denies'"))
-    if status is Status.disputed and not stances & {Stance.denies, Stance.disputes}:
-        found.append((RULE["disputed-needs-a-dispute"], "no evidence item has stance 'disputes' or 'denies'"))
+    if status is Status.denied and Stance.denies in stances and support.independent >= 2:
+        found.append((RULE["supported-denial-is-disputed"],
+                      f"{support.independent} independent origins support it ({_join(support.origin_names())})"))
+    disagreement = (stances & {Stance.denies, Stance.disputes, Stance.differs} or claim_figures_disagree(claim, parties)
+                    or attributed_differently(claim, parties))
+    if status is Status.disputed and not disagreement:
+        found.append((RULE["disputed-needs-a-disagreement"],
+                      "no item denies, disputes or differs, and its figures and attributions agree"))
     return found
 
 
@@ -220,12 +272,16 @@ def _join(names: list[str]) -> str:
 
 @dataclass(frozen=True)
 class FigureUse:
-    """A figure where it stands: which claim, which evidence, who gives it."""
+    """A figure where it stands: which claim, which evidence, who gives it, and when."""
 
     figure: Figure
     claim: Claim
     item: Evidence
     topic_id: str
+    given_on: date | None = None
+    """When the figure was given: the item's `said_on`, else its source's date."""
+    origin: str = ""
+    """The root of who gives it, for telling a party's revision of its own figure from a disagreement."""
 
     def shown(self) -> str:
         return figure_text(self.figure)
@@ -236,13 +292,90 @@ QUALIFIER_WORDS = {Qualifier.exactly: "", Qualifier.about: "about ", Qualifier.a
 
 
 def figure_text(figure: Figure) -> str:
-    value = int(figure.value) if float(figure.value).is_integer() else figure.value
-    return f"{QUALIFIER_WORDS[figure.qualifier]}{value:,} {figure.unit}"
+    """'about 10,000 troops', 'between 100 and 300 dead', 'an additional 10,000 troops', '6.30 km'."""
+    if figure.value is None:
+        amount = f"between {_grouped(figure.low or '')} and {_grouped(figure.high or '')}"
+    else:
+        amount = _grouped(figure.value)
+    extra = "an additional " if figure.increment else ""
+    return f"{extra}{QUALIFIER_WORDS[figure.qualifier]}{amount} {figure.unit}"
+
+
+def _grouped(typed: str) -> str:
+    """A number as typed, with thousands separators added to plain whole numbers (12000 → 12,000)."""
+    return f"{int(typed):,}" if typed.isdigit() else typed
+
+
+def _interval(figure: Figure) -> tuple[Decimal, Decimal | None]:
+    """The values a figure allows, as its qualifier words it: 'at least 6' allows 6 and anything above."""
+    low, high = figure.span
+    if figure.qualifier in (Qualifier.at_least, Qualifier.more_than):
+        return low, None
+    if figure.qualifier is Qualifier.up_to:
+        return Decimal(0), high
+    return low, high
+
+
+def _compatible(a: Figure, b: Figure) -> bool:
+    """Two figures agree when the values they allow meet: equal numbers, or a point inside a range."""
+    (a_low, a_high), (b_low, b_high) = _interval(a), _interval(b)
+    return (a_high is None or b_low <= a_high) and (b_high is None or a_low <= b_high)
+
+
+def current_figures(uses: list[FigureUse]) -> tuple[list[FigureUse], list[tuple[FigureUse, FigureUse]]]:
+    """The figures still standing, and (earlier, later) pairs where a party revised its own figure.
+
+    A party's later, different figure replaces its earlier one (a toll revised from 500 to 471):
+    that is a revision, not a disagreement with itself.
+    """
+    by_origin: dict[tuple[str, bool, str], list[FigureUse]] = defaultdict(list)
+    for use in uses:
+        by_origin[(use.origin, use.figure.increment, use.figure.unit.casefold())].append(use)
+    standing: list[FigureUse] = []
+    revisions: list[tuple[FigureUse, FigureUse]] = []
+    for group in by_origin.values():
+        dated = sorted((u for u in group if u.given_on), key=lambda u: u.given_on)  # type: ignore[arg-type, return-value]
+        latest = dated[-1] if dated else None
+        for use in group:
+            if latest is not None and use.given_on and use.given_on < latest.given_on and not _compatible(use.figure, latest.figure):
+                revisions.append((use, latest))
+            else:
+                standing.append(use)
+    return standing, revisions
+
+
+def figure_uses(claim: Claim, parties: Parties, topic_id: str) -> list[FigureUse]:
+    """Every figure of a claim's evidence, dated and with the root of who gives it."""
+    uses = []
+    for item in claim.evidence:
+        if item.figures:
+            given_on = item.said_on or parties.sources[item.source].published
+            root = parties.origin(item).root
+            uses += [FigureUse(f, claim, item, topic_id, given_on, root) for f in item.figures]
+    return uses
+
+
+def claim_figures_disagree(claim: Claim, parties: Parties) -> bool:
+    """Whether the figures a claim's own evidence gives disagree, quantity by quantity."""
+    by_quantity: dict[str, list[FigureUse]] = defaultdict(list)
+    for use in figure_uses(claim, parties, ""):
+        by_quantity[use.figure.quantity].append(use)
+    return any(disagrees(uses) for uses in by_quantity.values())
 
 
 def disagrees(uses: list[FigureUse]) -> bool:
-    """Sources disagree when they give different values or count different things."""
-    return len({(float(u.figure.value), u.figure.unit.casefold()) for u in uses}) > 1
+    """Sources disagree when the figures still standing count different things or allow no common value.
+
+    Additions ("an additional 10,000") are compared only with additions, never with totals.
+    """
+    standing, _ = current_figures(uses)
+    for increment in (False, True):
+        group = [u for u in standing if u.figure.increment is increment]
+        if len({u.figure.unit.casefold() for u in group}) > 1:
+            return True
+        if any(not _compatible(a.figure, b.figure) for i, a in enumerate(group) for b in group[i + 1:]):
+            return True
+    return False
 
 
 NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -250,19 +383,37 @@ NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "
                 "nineteen", "twenty"]
 
 
-def value_in_quote(value: int | float, quote: str) -> bool:
-    """Whether the quote states the value: as digits, with or without separators, or as a word."""
+def _forms(typed: str) -> set[str]:
+    """How a quote may write the number typed: 12000 as 12000, 12,000 or 12K; 1200000 as 1.2 million."""
+    value = number_value(typed)
+    forms = {typed}
+    if value == value.to_integral_value():
+        whole = int(value)
+        forms |= {str(whole), f"{whole:,}"}
+        if whole >= 1000 and whole % 1000 == 0:
+            forms |= {f"{whole // 1000}K", f"{whole // 1000}k"}
+        for word, scale in SCALES.items():
+            if whole >= scale and scale >= 10**6:
+                amount = Decimal(whole) / scale
+                text = f"{amount.normalize():f}"
+                if len(text.replace(".", "")) <= 4:
+                    forms |= {f"{text} {word}", f"{text}{word[0]}", f"{text} {word[0]}"}
+    return forms
+
+
+def value_in_quote(typed: str, quote: str) -> bool:
+    """Whether the quote states the number as typed: in digits (with or without separators), with a scale word, or as a word."""
     text = quote.replace("\u00a0", " ")
-    forms = {str(value), f"{value:,}"}
-    if isinstance(value, float) and value.is_integer():
-        forms |= {str(int(value)), f"{int(value):,}"}
-    whole = int(value) if float(value).is_integer() else None
-    if whole is not None and whole % 1000 == 0 and whole >= 1000:
-        forms |= {f"{whole // 1000}K", f"{whole // 1000}k"}
-    if whole is not None and 0 <= whole < len(NUMBER_WORDS):
-        if re.search(rf"\b{NUMBER_WORDS[whole]}\b", text, re.IGNORECASE):
+    value = number_value(typed)
+    if value == value.to_integral_value() and 0 <= int(value) < len(NUMBER_WORDS):
+        if re.search(rf"\b{NUMBER_WORDS[int(value)]}\b", text, re.IGNORECASE):
             return True
-    return any(re.search(rf"(?<![\d,.]){re.escape(form)}(?![\d]|,\d)", text) for form in forms)
+    return any(re.search(rf"(?<![\d,.]){re.escape(form)}(?![\d]|[.,]\d|[a-z])", text, re.IGNORECASE) for form in _forms(typed))
+
+
+def figure_values(figure: Figure) -> list[str]:
+    """The numbers a figure's quote must state: its value, or both ends of its range."""
+    return [figure.value] if figure.value is not None else [figure.low or "", figure.high or ""]
 
 
 def latest_changes(claims: list[tuple[str, Claim]], limit: int = 10) -> list[tuple[date, str, Claim, int]]:

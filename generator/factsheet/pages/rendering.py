@@ -228,7 +228,8 @@ def _entry_inputs(index: Index, kind: str, ids: tuple[str, ...]) -> tuple[tuple[
 
 
 def render_topic(index: Index, topic: TopicFile, directory_urls: bool = True) -> str:
-    graph = claim_reviews(index, [c.id for c in topic.topic.claims], index.site_url)
+    # A statement on the record is checked as said, not reviewed for truth: no ClaimReview rating for it.
+    graph = claim_reviews(index, [c.id for c in topic.topic.claims if c.status is not Status.on_record], index.site_url)
     reviews = Md(f'<script type="application/ld+json">{json_for_script(graph)}</script>')
     return _render("topic.md.j2", index, "../", topic=topic, here=topic_path(topic), reviews=reviews,
                    claim_html=lambda claim: claim_html(index, topic, claim, directory_urls))

@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from enum import Enum
 from functools import cached_property
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
 ID_RE = re.compile(ID_PATTERN)
@@ -52,19 +53,28 @@ def _http_url(value: str) -> str:
     return value
 
 
-def _number(value: object) -> object:
-    # One clear message instead of one per branch of `int | float`.
-    if isinstance(value, str):
-        for kind in (int, float):
-            try:
-                return kind(value)
-            except ValueError:
-                continue
-        raise ValueError(f"'{value}' is not a number; write digits without separators, e.g. 12000")
-    return value
+SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_NUMBER = re.compile(rf"^(\d+(?:\.\d+)?)(?: ({'|'.join(SCALES)}))?$")
 
 
-_WHEN = re.compile(r"^(~)?(\d{4}-\d{2}(?:-\d{2})?)(?:/(\d{4}-\d{2}(?:-\d{2})?))?$")
+def number_value(text: str) -> Decimal:
+    """The number a figure's value stands for: `12000`, `6.30`, `1.2 million`."""
+    match = _NUMBER.match(text)
+    if match is None:
+        raise ValueError(text)
+    return Decimal(match.group(1)) * SCALES.get(match.group(2) or "", 1)
+
+
+def _number(value: object) -> str:
+    # Kept as typed (`6.30` stays 6.30): the text is what the quote is checked for.
+    text = " ".join(str(value).split()) if isinstance(value, (str, int, float)) and not isinstance(value, bool) else None
+    if text is None or _NUMBER.match(text) is None:
+        raise ValueError(f"'{value}' is not a number; write digits without separators, e.g. 12000, 6.30 or "
+                         "1.2 million")
+    return text
+
+
+_WHEN = re.compile(r"^(~)?(\d{4}-\d{2}(?:-\d{2})?)(?:[T ](\d{2}:\d{2}))?(?:/(\d{4}-\d{2}(?:-\d{2})?))?$")
 
 
 @dataclass(frozen=True)
@@ -75,14 +85,20 @@ class When:
     end: date
     month_only: bool
     approximate: bool
+    time: str | None = None
+    """A time of day (HH:MM, local to the story as the source gives it), for a single day."""
 
 
 def parse_when(text: str) -> When:
     match = _WHEN.match(text.strip())
     if not match:
-        raise ValueError(f"'{text}' is not a date: write 2024-10-03, 2024-10 (a month), "
-                         "2024-10-08/2024-10-13 (a range), with ~ in front if approximate")
-    approximate, first, last = match.group(1) == "~", match.group(2), match.group(3) or match.group(2)
+        raise ValueError(f"'{text}' is not a date: write 2024-10-03, 2024-10-03 18:30 (with a time), 2024-10 "
+                         "(a month), 2024-10-08/2024-10-13 (a range), with ~ in front if approximate")
+    approximate, first, time, last = match.group(1) == "~", match.group(2), match.group(3), match.group(4) or match.group(2)
+    if time is not None and (len(first) != 10 or match.group(4)):
+        raise ValueError(f"'{text}': a time of day goes with a single day, as in 2024-10-03 18:30")
+    if time is not None and not (int(time[:2]) < 24 and int(time[3:]) < 60):
+        raise ValueError(f"'{text}': {time} is not a time of day (00:00 to 23:59)")
     if len(first) != len(last):
         raise ValueError(f"'{text}': both ends of a range must be days, or both months")
     try:
@@ -91,7 +107,7 @@ def parse_when(text: str) -> When:
         raise ValueError(f"'{text}' is not a valid date ({exc})") from None
     if end < start:
         raise ValueError(f"'{text}': the range ends before it starts")
-    return When(start, end, len(first) == 7, approximate)
+    return When(start, end, len(first) == 7, approximate, time)
 
 
 def _day(text: str, end: bool) -> date:
@@ -120,16 +136,22 @@ Id = Annotated[str, Field(pattern=ID_PATTERN)]
 """A stable identifier: lowercase letters, digits and inner hyphens (it becomes an anchor)."""
 HttpUrl = Annotated[str, AfterValidator(_http_url)]
 EventDate = Annotated[str, AfterValidator(_when)]
-"""2024-10-03, 2024-10 (a month), 2024-10-08/2024-10-13 (a range); ~ in front if approximate."""
+"""2024-10-03, 2024-10-03 18:30, 2024-10 (a month), 2024-10-08/2024-10-13 (a range); ~ in front if approximate."""
 
 
 class Status(str, Enum):
-    """How sure the sheet is of a claim. Definitions are in `statuses.py`."""
+    """How sure the sheet is of a claim. Definitions are in `statuses.py`.
+
+    The first four weigh a claim about the world; `on-record` marks a claim that a party said
+    something (a statement, a denial, an assessment): the sheet checks that it was said, not
+    whether what was said is true, so it carries no verdict.
+    """
 
     confirmed = "confirmed"
     unconfirmed = "unconfirmed"
     disputed = "disputed"
     denied = "denied"
+    on_record = "on-record"
 
 
 class Stance(str, Enum):
@@ -137,6 +159,8 @@ class Stance(str, Enum):
 
     asserts = "asserts"
     reports = "reports"
+    mentions = "mentions"
+    differs = "differs"
     disputes = "disputes"
     denies = "denies"
     cannot_confirm = "cannot-confirm"
@@ -219,6 +243,9 @@ class Source(Record):
         "File name in seeds/ that holds the source's text; leave out only for a video, photo or recording "
         "(`medium:`), whose evidence is then a description, not a checked quote."))
     kind: SourceKind
+    based_on: list[Id] = Field(default_factory=list, description=(
+        "Ids of sources this one copies or rewrites (a wire story it runs): what it says in its own voice "
+        "counts as theirs, not as an independent origin."))
     retrieved: date | None = Field(None, description="When the copy in seeds/ was taken from the page (YYYY-MM-DD).")
     archive_url: HttpUrl | None = Field(None, description="An archived copy of the page, for when it changes or goes.")
     language: Language | None = Field(None, description="The language of the source (BCP 47: en, ko, zh-Hant, ar); quotes stay in it.")
@@ -235,17 +262,42 @@ class Actor(Record):
     country: Line | None = None
     part_of: Id | None = Field(None, description="Id of the actor this one speaks for (a spokesman for a government).")
     description: Line | None = None
+    party_to_conflict: bool = Field(False, description=(
+        "A side of the conflict the story is about: shown beside the figures and claims it gives."))
+
+
+Number = Annotated[str, BeforeValidator(_number)]
+"""A number as typed: digits with an optional decimal part, and an optional scale word (1.2 million)."""
 
 
 class Figure(Record):
-    """A number that an item of evidence gives; its value must appear in the quote."""
+    """A number that an item of evidence gives; its value (or both ends of its range) must appear in the quote."""
 
     quantity: Id = Field(description="Id of a quantity listed in sheet.yaml.")
-    value: Annotated[int | float, BeforeValidator(_number)]
+    value: Number | None = Field(None, description="The number as the quote gives it: 12000, 6.30, 1.2 million.")
+    low: Number | None = Field(None, description="For a range (\"between 100 and 300\"): its low end; give `high` too, not `value`.")
+    high: Number | None = Field(None, description="For a range: its high end.")
     unit: Line = Field(description=(
         "What the value counts. Use one word for one thing across sources (troops, not troops and soldiers): "
-        "a different unit is shown as a disagreement, as with 'soldiers' and 'military officers'."))
+        "a different unit is shown as a disagreement."))
     qualifier: Qualifier = Qualifier.exactly
+    increment: bool = Field(False, description=(
+        "The figure is an addition (\"an additional 10,000\", \"10,000 more\"), not a total: it is never compared with totals."))
+
+    @model_validator(mode="after")
+    def _value_or_range(self) -> Figure:
+        if (self.value is None) == (self.low is None and self.high is None) or (self.low is None) != (self.high is None):
+            raise ValueError("give either `value`, or both `low` and `high` for a range")
+        if self.low is not None and number_value(self.low) > number_value(self.high or "0"):
+            raise ValueError(f"the range's low end {self.low} is above its high end {self.high}")
+        return self
+
+    @property
+    def span(self) -> tuple[Decimal, Decimal]:
+        """(lowest, highest) value: one number twice, or a range's ends."""
+        if self.value is not None:
+            return number_value(self.value), number_value(self.value)
+        return number_value(self.low or "0"), number_value(self.high or "0")
 
 
 class Evidence(Record):
@@ -259,6 +311,9 @@ class Evidence(Record):
         "for 'South Korean media, citing the NIS'. The last is the origin."))
     note: Line | None = None
     figures: list[Figure] = Field(default_factory=list)
+    said_on: date | None = Field(None, description=(
+        "When the party said it, where the source says so and it differs from the source's date "
+        "(a denial \"last week\"); figures are dated by it."))
     translation: Line | None = Field(None, description=(
         "The sheet's translation of a quote in another language; shown beside the quote, which stays as the source wrote it."))
 
@@ -292,6 +347,9 @@ class Claim(Record):
     status_note: Line
     status_reason: Line | None = Field(None, description="Why the status differs from what the evidence alone gives.")
     evidence: list[Evidence] = Field(min_length=1)
+    alternative_to: list[Id] = Field(default_factory=list, description=(
+        "Ids of rival explanations of the same event (each keeps its own status); shown together, and on the "
+        "home page among the places where sources disagree."))
     history: list[StatusChange] = Field(default_factory=list, description="Dated status changes, oldest first; the last is the current status.")
 
 

@@ -8,8 +8,8 @@ from functools import cached_property
 
 from ..read.content import Content, TopicFile
 from ..read.dates import MONTHS, long_date
-from ..check.evidence import (Corroboration, FigureUse, Parties, attributed_differently, disagrees, parties_of,
-                       figure_text, latest_changes)
+from ..check.evidence import (Corroboration, FigureUse, Parties, attributed_differently, current_figures, disagrees,
+                               figure_text, figure_uses, latest_changes, parties_of)
 from ..check.fragments import link_to_passage
 from ..memo import Same
 from ..read.model import Claim, Evidence, Quantity, Source, Status, When, parse_when
@@ -157,8 +157,8 @@ class Index:
             origin = item.via_chain[-1] if item.via_chain else None
             if origin and origin not in claim.claimed_by:
                 self.by_party[origin].append((item.stance.value, citation))
-            for figure in item.figures:
-                self.figures[figure.quantity].append(FigureUse(figure, claim, item, topic.id))
+        for use in figure_uses(claim, self.parties, topic.id):
+            self.figures[use.figure.quantity].append(use)
         self.views[claim.id] = view
 
     @property
@@ -173,11 +173,24 @@ class Index:
         return [q for q in self.quantities if q.id in self.disagreeing_ids]
 
     def figure_groups(self, quantity_id: str) -> list[tuple[str, list[FigureUse]]]:
-        """Each distinct figure ('about 10,000 troops') with the evidence that gives it, in order of appearance."""
-        groups: dict[str, list[FigureUse]] = {}
+        """Each distinct figure with the evidence that gives it, largest first.
+
+        One value is one figure however it is qualified: "12,000" and "about 12,000" are one
+        row ("12,000 troops (also: about 12,000 troops)"), never two figures that disagree.
+        """
+        groups: dict[tuple[object, ...], list[FigureUse]] = {}
         for use in self.figures[quantity_id]:
-            groups.setdefault(figure_text(use.figure), []).append(use)
-        return list(groups.items())
+            f = use.figure
+            groups.setdefault((f.increment, f.unit.casefold(), f.span), []).append(use)
+        out = []
+        for key, uses in sorted(groups.items(), key=lambda g: (g[0][0], -g[0][2][1], g[0][1])):
+            texts = list(dict.fromkeys(figure_text(u.figure) for u in uses))
+            out.append((texts[0] + (f" (also: {', '.join(texts[1:])})" if len(texts) > 1 else ""), uses))
+        return out
+
+    def revisions(self, quantity_id: str) -> list[tuple[FigureUse, FigureUse]]:
+        """(earlier, later) figures where a party revised its own figure."""
+        return current_figures(self.figures[quantity_id])[1]
 
     def _timeline_parts(self) -> dict[str, list[tuple[When, ClaimView]]]:
         """Events by month of their start ('month-2024-10'), a busy month cut in parts ('month-2024-10-2')."""
@@ -226,15 +239,16 @@ class Index:
         seen: dict[str, None] = {}
         for use in uses:
             source = self.sources[use.item.source]
-            when = f" ({long_date(source.published) if source.published else 'undated'})" if dated else ""
+            given = use.given_on
+            when = f" ({long_date(given) if given else 'undated'})" if dated else ""
             seen[f"{self.parties.attribution(use.item)}, in {source.publisher}{when}"] = None
         return list(seen)
 
     def chart(self, quantity_id: str, width: int = 360) -> list[tuple[str, int, int]]:
         """Bars for a small chart of the distinct figures: (label, bar length, number of sources)."""
         groups = self.figure_groups(quantity_id)
-        largest = max(float(uses[0].figure.value) for _, uses in groups) or 1.0
-        return [(text, max(2, round(width * float(uses[0].figure.value) / largest)), len({u.item.source for u in uses}))
+        largest = float(max(uses[0].figure.span[1] for _, uses in groups)) or 1.0
+        return [(text, max(2, round(width * float(uses[0].figure.span[1]) / largest)), len({u.item.source for u in uses}))
                 for text, uses in groups]
 
     def distinct_figures(self, quantity_id: str) -> int:
