@@ -6,7 +6,12 @@ documentation is always the tested truth.
 """
 from __future__ import annotations
 
+import errno
+import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 TOPIC = "content/topics/repairs.yaml"
 CLAIM = "content/topics/closure.yaml"
@@ -24,6 +29,8 @@ class Case:
     expected: list[str] = field(default_factory=list)
     shown: str | None = None
     """What ERRORS.md shows as the example, when `new` is too long to print."""
+    setup: Callable[[Path, Any], None] | None = None
+    """Done to the copy (root, a pytest MonkeyPatch) after the edit (none if `new` is "<setup>"): links, FIFOs, failing reads."""
 
 
 def alias_bomb() -> str:
@@ -94,7 +101,7 @@ CASES: list[Case] = [
     Case("Quote not in its source", TOPIC, "the repairs could take up to four months", old="the repairs could take up to three months"),
     Case("Quote with nothing like it in its source", TOPIC, "quote: Zebras.", old="quote: Engineers told the Gazette the repairs could take up to three months."),
     Case("Unknown quantity", "content/topics/duration.yaml", "{quantity: closure-wks, value: 6", old="{quantity: closure-weeks, value: 6"),
-    Case("Figure not stated in its quote", "content/topics/duration.yaml", "value: 9, unit", old="value: 4, unit"),
+    Case("Figure not stated in its quote", "content/topics/duration.yaml", "value: 9, unit", old="value: 8, unit"),
     # -- history
     Case("History out of order", "content/topics/duration.yaml", "date: 2024-03-05", old="date: 2024-03-01"),
     Case("History that ends elsewhere", "content/topics/duration.yaml", "status: confirmed, note", old="status: disputed, note"),
@@ -115,4 +122,80 @@ CASES: list[Case] = [
          old="    seed: herald.txt\n"),
     Case("Impossible retrieval date", "content/sources.yaml", "    retrieved: 2024-02-30\n    seed: herald.txt\n",
          old="    seed: herald.txt\n"),
+    # -- files that are not the project's, or cannot be read (round two of hostile input)
+    Case("Content file linked to a file outside content/", "content/topics/outside.yaml", "<setup>",
+         shown="content/topics/outside.yaml -> ../../elsewhere.yaml (a file outside the project)",
+         setup=lambda root, mp: _link(root, "content/topics/outside.yaml", "../../elsewhere.yaml", "title: x\nclaims: []\n")),
+    Case("Seed linked to a file outside seeds/", "seeds/herald.txt", "<setup>",
+         shown="seeds/herald.txt -> ../secrets.txt (e.g. a CI machine's credentials)",
+         setup=lambda root, mp: _link(root, "seeds/herald.txt", "../secrets.txt", "TOKEN=hunter2\n")),
+    Case("Link to nothing", "content/actors.yaml", "<setup>", shown="content/actors.yaml -> gone.yaml (which does not exist)",
+         setup=lambda root, mp: _link(root, "content/actors.yaml", "gone.yaml", None)),
+    Case("Loop of links", "content/actors.yaml", "<setup>", shown="content/actors.yaml -> actors.yaml (itself)",
+         setup=lambda root, mp: _link(root, "content/actors.yaml", "actors.yaml", None)),
+    Case("A folder where a content file belongs", "content/topics/repairs.yaml", "<setup>", shown="content/topics/repairs.yaml/ (a folder)",
+         setup=lambda root, mp: _replace(root / "content/topics/repairs.yaml", lambda path: path.mkdir())),
+    Case("A FIFO where a content file belongs", "content/topics/repairs.yaml", "<setup>", shown="content/topics/repairs.yaml (a named pipe, mkfifo)",
+         setup=lambda root, mp: _replace(root / "content/topics/repairs.yaml", os.mkfifo)),
+    Case("Content file without read permission", "content/topics/repairs.yaml", "<setup>", shown="(chmod 000 content/topics/repairs.yaml)",
+         setup=lambda root, mp: _failing_read(mp, root / "content/topics/repairs.yaml", errno.EACCES)),
+    Case("Content file the disk cannot read (EIO)", "content/topics/repairs.yaml", "<setup>", shown="(a read fails: Input/output error)",
+         setup=lambda root, mp: _failing_read(mp, root / "content/topics/repairs.yaml", errno.EIO)),
+    Case("Unreadable seed", "seeds/herald.txt", "<setup>", shown="(chmod 000 seeds/herald.txt)",
+         setup=lambda root, mp: _failing_read(mp, root / "seeds/herald.txt", errno.EACCES)),
+    Case("A file where the topics folder belongs", "content/topics", "<setup>", shown="content/topics (a file, not a folder)",
+         setup=lambda root, mp: _replace(root / "content/topics", lambda path: path.write_text("title: x\n"))),
+    Case("21 MB seed", "seeds/herald.txt", "x" * (21 * 1024 * 1024), shown="(a 21 MB seed)"),
+    Case("Topic file name with a newline (forging a message line)", "content/topics/a\nOK: all quotes found.yaml",
+         "title: x\nclaims: []\n", shown="(file name: 'a', a newline, 'OK: all quotes found.yaml')"),
+    Case("Closest passage with a terminal escape in its seed", TOPIC, "the repairs could take up to four months",
+         old="the repairs could take up to three months", shown="(seeds/gazette.txt holds ESC [2J; the quote is not in it)",
+         setup=lambda root, mp: _seed_escape(root)),
+    # -- characters XML, JSON's escapes or a reader's eyes cannot carry
+    Case("Raw U+FFFE (a non-character) in a summary", TOPIC, "how long the work may take \ufffe.",
+         old="How long the work may take.", shown="  How long the work may take (U+FFFE)."),
+    Case("`\\uFFFF` escape", TOPIC, 'title: "Repairs \\uFFFF"', old="title: Repairs"),
+    Case("Emoji written as a JSON surrogate pair", TOPIC, 'title: "Reactions \\ud83e\\ude96"', old="title: Repairs"),
+    Case("Half a surrogate pair", TOPIC, 'title: "Reactions \\udc00"', old="title: Repairs"),
+    Case("Arabic letter mark (U+061C)", TOPIC, "title: Rep\u061cairs", old="title: Repairs", shown="title: Rep(U+061C)airs"),
 ]
+
+
+def _link(root: Path, name: str, target: str, text: str | None) -> None:
+    """Make `name` a symbolic link to `target` (relative to the link), first writing `text` there if given."""
+    link = root / name
+    if text is not None:
+        (link.parent / target).write_text(text, encoding="utf-8")
+    if link.exists() or link.is_symlink():
+        link.unlink()
+    link.symlink_to(target)
+
+
+def _replace(path: Path, make: Callable[[Path], object]) -> None:
+    if path.is_dir():
+        for child in path.iterdir():
+            child.unlink()
+        path.rmdir()
+    else:
+        path.unlink()
+    make(path)
+
+
+def _failing_read(monkeypatch: Any, path: Path, code: int) -> None:
+    """Opening `path` fails with `code`, as for a mode-000 file (tests run as root, who may read it) or a bad disk."""
+    import factsheet.read.files as files
+
+    real_open, target = os.open, os.path.realpath(path)
+
+    def failing_open(name: Any, *args: Any, **kwargs: Any) -> int:
+        if os.path.realpath(name) == target:
+            raise OSError(code, os.strerror(code), str(name)) if code != errno.EACCES else PermissionError(code, os.strerror(code), str(name))
+        return real_open(name, *args, **kwargs)
+
+    monkeypatch.setattr(files.os, "open", failing_open)
+
+
+def _seed_escape(root: Path) -> None:
+    seed = root / "seeds/gazette.txt"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("could take up to three months", "could take up to \x1b[2Jthree months"),
+                    encoding="utf-8")

@@ -35,12 +35,16 @@ def apply(case: Case, root: Path) -> None:
 def messages(case: Case, tmp: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     root = tmp / "small"
     shutil.copytree(FIXTURE, root)
-    apply(case, root)
+    if case.new != "<setup>":
+        apply(case, root)
     monkeypatch.chdir(root)
-    try:
-        return [str(w) for w in check_sheet(Project(Path("content"), Path("seeds"))).warnings]
-    except ContentError as exc:
-        return [str(p) for p in exc.problems]
+    with pytest.MonkeyPatch.context() as faults:  # a case's failing reads end with it
+        if case.setup is not None:
+            case.setup(root, faults)
+        try:
+            return [str(w) for w in check_sheet(Project(Path("content"), Path("seeds"))).warnings]
+        except ContentError as exc:
+            return [str(p) for p in exc.problems]
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +90,8 @@ def render_errors_md(results: dict[str, list[str]]) -> str:
     ]
     for case in CASES:
         example = case.shown or case.new
-        out += [f"## {case.title}", "", f"In `{case.file}`:", "", "```yaml", example.rstrip("\n") or "(empty file)"
+        where = case.file.replace("\n", "\\n")  # a file name with a newline stays on its line
+        out += [f"## {case.title}", "", f"In `{where}`:", "", "```yaml", example.rstrip("\n") or "(empty file)"
                 if case.new != "<delete>" else "(file deleted)", "```", ""]
         found = results.get(case.title, [])
         if found:

@@ -3,10 +3,25 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import heapq
+import math
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
+
+from ..errors import Problem
+from ..read.files import display_path, locate_file, read_file, visible
+
+MAX_SEED_BYTES = 20 * 1024 * 1024
+"""A seed is the text of one source: a long report is under 1 MB; 20 MB is some three million words."""
+FULL_SCAN = 5000
+"""Seeds of up to this many sentences compare a missing quote with every passage."""
+CANDIDATES = 200
+POSTINGS_BUDGET = 400_000
+"""At most this many (word, sentence) pairs are scored per missing quote, rarest words first."""
 
 _TRANSLATE = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -29,15 +44,24 @@ _SPECIAL = re.compile(f"[{BIDI_CONTROLS}{UNSPACED}]")
 _PIECE = re.compile(f"[^\\s{BIDI_CONTROLS}]+")
 _UNSPACED_CHAR = re.compile(f"[{UNSPACED}]")
 _BIDI = re.compile(f"[{BIDI_CONTROLS}]")
+_UNSPACED_GAP = re.compile(f"(?<=[{UNSPACED}])\\s+(?=[{UNSPACED}])")
+_WORD = re.compile(f"[{UNSPACED}]|[^\\W{UNSPACED}]+")
+"""A word for the closest-passage index; in an unspaced script, each character."""
 
 
 def normalise(text: str) -> str:
     """Text as compared: curly quotes straight, dashes as '-', whitespace single spaces
     (none between characters of unspaced scripts), bidirectional controls dropped."""
-    translated = text.translate(_TRANSLATE)
+    return _fold(text.translate(_TRANSLATE))
+
+
+def _fold(translated: str) -> str:
+    """`normalise` after its character translation."""
     if not _SPECIAL.search(translated):
         return " ".join(translated.split())
-    return "".join(sep + piece for _, sep, piece in _pieces(translated))
+    # The same text as joining _pieces(), by regular expressions: a seed in Korean is normalised at
+    # C speed (20 MB in under a second, not ten) and the word-by-word loop is left to passage links.
+    return " ".join(_UNSPACED_GAP.sub("", _BIDI.sub("", translated)).split())
 
 
 def _pieces(translated: str) -> list[tuple[int, str, str]]:
@@ -139,11 +163,59 @@ class Seed:
         return self.collapsed.casefold()
 
     @cached_property
+    def sentences(self) -> list[str]:
+        """The seed's sentences, normalised: a sentence, or two in a row, is suggested when a quote is not found."""
+        # Split where the raw text ends a sentence, normalise the already translated characters
+        # (translation is one character for one, so the offsets are the same).
+        translated, out, start = self._translated, [], 0
+        for end in _SENTENCE_END.finditer(self.text):
+            out.append(translated[start:end.start()])
+            start = end.end()
+        out.append(translated[start:])
+        return [_fold(s) for s in out if s.strip()]
+
+    @cached_property
     def passages(self) -> list[str]:
-        """Sentences (and pairs of them) to suggest when a quote is not found."""
-        sentences = [normalise(s) for s in _SENTENCE_END.split(self.text) if s.strip()]
-        pairs = [f"{a} {b}" for a, b in zip(sentences, sentences[1:])]
-        return sentences + pairs
+        """Sentences and pairs of them in a row: every passage the closest-passage hint may suggest."""
+        sentences = self.sentences
+        return sentences + [f"{a} {b}" for a, b in zip(sentences, sentences[1:])]
+
+    @cached_property
+    def _sentence_words(self) -> dict[str, list[int]]:
+        """Each word (case-folded) → the sentences holding it: built once, so a quote not found in a
+        large seed looks up its words instead of comparing itself with every sentence."""
+        index: dict[str, list[int]] = {}
+        for i, sentence in enumerate(self.sentences):
+            for word in set(_WORD.findall(sentence.casefold())):
+                index.setdefault(word, []).append(i)
+        return index
+
+    def _passages_like(self, target: str) -> list[str]:
+        """Passages worth comparing with `target`: all of them in a seed of up to FULL_SCAN sentences;
+        in a larger one, the sentences sharing most of its rarest words, each alone and with its neighbours."""
+        sentences = self.sentences
+        if len(sentences) <= FULL_SCAN:
+            return self.passages
+        index, total = self._sentence_words, len(sentences)
+        postings = sorted((index[w] for w in set(_WORD.findall(target.casefold())) if w in index), key=len)
+        scores: dict[int, float] = {}
+        budget = POSTINGS_BUDGET
+        for posting in postings:
+            if budget <= 0:
+                break
+            weight = math.log(total / len(posting))  # rare words count for more
+            for i in posting[:budget]:
+                scores[i] = scores.get(i, 0.0) + weight
+            budget -= len(posting)
+        best = set(heapq.nlargest(CANDIDATES, scores, key=scores.__getitem__))
+        out = []
+        for i in sorted(best):
+            out.append(sentences[i])
+            if i + 1 < total:
+                out.append(f"{sentences[i]} {sentences[i + 1]}")
+            if i > 0 and i - 1 not in best:
+                out.append(f"{sentences[i - 1]} {sentences[i]}")
+        return out
 
     def find(self, quote: str) -> int | None:
         """Offset in the normalised text where the quote starts, or None if it is not there."""
@@ -168,42 +240,83 @@ class Seed:
         return spans or None
 
     def closest(self, quote: str) -> tuple[str, float]:
-        """The passage most like the quote, and how alike (0 to 1)."""
+        """The passage most like the quote, and how alike (0 to 1); its controls shown escaped
+        (it is printed in a message, where a seed's escape sequence or newline must not act)."""
         target = " ".join(quote_parts(quote))
         best, score = "", 0.0
         matcher = difflib.SequenceMatcher(autojunk=False)
         matcher.set_seq2(target)
-        for passage in self.passages:
+        for passage in self._passages_like(target):
             matcher.set_seq1(passage)
             if matcher.real_quick_ratio() <= score or matcher.quick_ratio() <= score:
                 continue
             ratio = matcher.ratio()
             if ratio > score:
                 best, score = passage, ratio
-        return best, score
+        return visible(best), score
 
 
 class SeedLibrary:
-    """The seed folder; each file read at most once (and kept while the folder is unchanged)."""
+    """The seed folder; each file read at most once (and kept while the folder is unchanged).
+
+    A seed is read only from inside the folder (a link to a file elsewhere is refused), only if it
+    is a regular file of at most MAX_SEED_BYTES; `refusal` says why one was not read.
+    """
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._seeds: dict[str, Seed | None] = {}
+        self._refused: dict[str, Problem] = {}
         self.signature = self.current_signature()
 
+    def _entries(self) -> list[tuple[str, os.stat_result]]:
+        """(name, status) of each regular file in the folder, links followed; nothing if it cannot be listed."""
+        try:
+            with os.scandir(self.folder) as entries:
+                found = list(entries)
+        except OSError:
+            return []
+        out = []
+        for entry in found:
+            try:
+                info = entry.stat()
+            except OSError:
+                continue
+            if stat.S_ISREG(info.st_mode):
+                out.append((entry.name, info))
+        return out
+
     def current_signature(self) -> tuple[tuple[str, int, int], ...]:
-        if not self.folder.is_dir():
-            return ()
-        return tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in self.folder.iterdir() if p.is_file()))
+        return tuple(sorted((name, info.st_mtime_ns, info.st_size) for name, info in self._entries()))
 
     def names(self) -> list[str]:
-        return sorted(p.name for p in self.folder.iterdir() if p.is_file()) if self.folder.is_dir() else []
+        """The seed files' names (escaped where they hold control characters), for hints."""
+        return sorted(visible(name) for name, _ in self._entries())
 
     def get(self, name: str | None) -> Seed | None:
         if name is None:  # a video, photo or recording cited by description
             return None
         if name not in self._seeds:
-            path = self.folder / name
-            ok = Path(name).name == name and not name.startswith(".") and path.is_file()
-            self._seeds[name] = Seed(name, path.read_text(encoding="utf-8", errors="replace")) if ok else None
+            self._seeds[name] = self._read(name)
         return self._seeds[name]
+
+    def refusal(self, name: str) -> Problem | None:
+        """Why the seed `name` was not read, when it is there but may not be (None if simply absent)."""
+        return self._refused.get(name)
+
+    def _read(self, name: str) -> Seed | None:
+        if Path(name).name != name or name.startswith("."):
+            return None
+        path = self.folder / name
+        shown = display_path(path)
+        found = locate_file(path, self.folder, shown, "seed file")
+        if isinstance(found, Problem):
+            if found.message != "file not found":
+                self._refused[name] = found
+            return None
+        raw = read_file(found[0], shown, MAX_SEED_BYTES, "a seed holds the text of one source; keep the passages "
+                                                          "the evidence quotes, or split it into one seed per document")
+        if isinstance(raw, Problem):
+            self._refused[name] = raw
+            return None
+        return Seed(name, raw.decode("utf-8", errors="replace"))

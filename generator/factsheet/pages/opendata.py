@@ -20,9 +20,7 @@ from ..views.siteindex import Index, topic_path
 from ..read.model import Status
 from ..check.statuses import STATUSES
 
-SCHEMA_VERSION = "2.0"
-"""2.0: status `on-record`; stances `mentions` and `differs`; figures as typed (text), with ranges and
-additions; `said_on`, `alternative_to`, `based_on`, `party_to_conflict` (see CHANGELOG.md)."""
+SCHEMA_VERSION = "1.0"
 FILES = ("claims.json", "claims.csv", "feed.xml")
 
 
@@ -32,12 +30,9 @@ class _Out(BaseModel):
 
 class FigureOut(_Out):
     quantity: str
-    value: str | None = Field(description="The number as the source gives it (\"12000\", \"6.30\", \"1.2 million\"); null for a range.")
-    low: str | None = Field(description="A range's low end, as typed.")
-    high: str | None = Field(description="A range's high end, as typed.")
+    value: int | float
     unit: str
     qualifier: str
-    increment: bool = Field(description="An addition (\"an additional 10,000\"), never compared with totals.")
 
 
 class EvidenceOut(_Out):
@@ -47,7 +42,6 @@ class EvidenceOut(_Out):
     origin: str = Field(description="The origin's name, or the source's publisher for its own reporting.")
     quote: str
     note: str | None
-    said_on: date | None = Field(description="When the party said it, where the source says so.")
     figures: list[FigureOut]
     passage_url: str | None = Field(description="The source's URL pointing at the quoted passage, when online.")
     translation: str | None = Field(description="The sheet's own translation of the quote, for a source in another language.")
@@ -67,9 +61,7 @@ class ClaimOut(_Out):
     topic: str
     url: str = Field(description="The claim's anchor on the site (absolute when mkdocs.yml sets site_url).")
     statement: str
-    status: str = Field(description=(
-        "confirmed, unconfirmed, disputed or denied for a claim about the world; on-record for a statement a "
-        "party made, checked as said (no verdict on its content)."))
+    status: str
     status_label: str
     status_note: str
     status_reason: str | None
@@ -79,7 +71,6 @@ class ClaimOut(_Out):
     outlets: int = Field(description="Outlets that assert or report the claim.")
     independent_origins: list[str] = Field(description="Independent origins behind those reports.")
     evidence: list[EvidenceOut]
-    alternative_to: list[str] = Field(description="Ids of rival explanations of the same event.")
     history: list[ChangeOut]
 
 
@@ -91,7 +82,6 @@ class SourceOut(_Out):
     published: date | None
     url: str | None
     kind: str
-    based_on: list[str] = Field(description="Sources this one copies or rewrites: its own voice is not independent of theirs.")
     retrieved: date | None = Field(description="When the sheet's copy of the source was taken.")
     archive_url: str | None = Field(description="An archived copy of the source.")
     language: str | None = Field(description="The source's language, a BCP 47 tag; quotes are in it.")
@@ -105,7 +95,6 @@ class ActorOut(_Out):
     kind: str
     country: str | None
     part_of: str | None
-    party_to_conflict: bool
 
 
 class TopicOut(_Out):
@@ -153,13 +142,11 @@ def claims_file(index: Index, site_url: str | None) -> dict[str, Any]:
             "evidence": [{
                 "source": item.source, "stance": item.stance.value, "via": list(item.via_chain),
                 "origin": parties.origin(item).name, "quote": item.quote, "note": item.note,
-                "said_on": _iso(item.said_on),
-                "figures": [{"quantity": f.quantity, "value": f.value, "low": f.low, "high": f.high, "unit": f.unit,
-                             "qualifier": f.qualifier.value, "increment": f.increment} for f in item.figures],
+                "figures": [{"quantity": f.quantity, "value": f.value, "unit": f.unit, "qualifier": f.qualifier.value}
+                            for f in item.figures],
                 "passage_url": link, "translation": item.translation,
                 "quote_checked": parties.sources[item.source].seed is not None,
             } for item, link in zip(claim.evidence, view.links)],
-            "alternative_to": list(claim.alternative_to),
             "history": [{"date": h.date.isoformat(), "status": h.status.value, "note": h.note} for h in claim.history],
         })
     sheet = content.sheet
@@ -169,11 +156,11 @@ def claims_file(index: Index, site_url: str | None) -> dict[str, Any]:
         "topics": [{"id": t.id, "title": t.topic.title, "claims": [c.id for c in t.topic.claims]} for t in content.topics],
         "claims": claims,
         "sources": [{"id": s.id, "title": s.title, "publisher": s.publisher, "author": s.author,
-                     "published": _iso(s.published), "url": s.url, "kind": s.kind.value, "based_on": list(s.based_on),
+                     "published": _iso(s.published), "url": s.url, "kind": s.kind.value,
                      "retrieved": _iso(s.retrieved), "archive_url": s.archive_url, "language": s.language,
                      "medium": s.medium.value, "description": s.description} for s in content.sources],
-        "actors": [{"id": a.id, "name": a.name, "kind": a.kind, "country": a.country, "part_of": a.part_of,
-                    "party_to_conflict": a.party_to_conflict} for a in content.actors],
+        "actors": [{"id": a.id, "name": a.name, "kind": a.kind, "country": a.country, "part_of": a.part_of}
+                   for a in content.actors],
     }
 
 
@@ -199,6 +186,12 @@ def claims_csv(data: dict[str, Any]) -> str:
     return out.getvalue()
 
 
+def _xml_text(text: str) -> str:
+    """Text for XML character data: `&`, `<` and `>` escaped, and a carriage return written as a
+    reference, which a parser keeps (a raw one is read back as a line feed)."""
+    return xml_escape(text, {"\r": "&#13;"})
+
+
 def atom_feed(data: dict[str, Any], site_url: str | None) -> str:
     """Status changes (from each claim's history) and new claims, newest first."""
     base = f"{site_url.rstrip('/')}/" if site_url else ""
@@ -219,18 +212,18 @@ def atom_feed(data: dict[str, Any], site_url: str | None) -> str:
     author = data["publisher"] or data["title"]
     lines = ['<?xml version="1.0" encoding="utf-8"?>',
              f'<feed xmlns="http://www.w3.org/2005/Atom"{f" xml:base={quoteattr(base)}" if base else ""}>',
-             f"  <title>{xml_escape(data['title'])}: status changes and new claims</title>",
-             f"  <id>{xml_escape(feed_id)}</id>",
+             f"  <title>{_xml_text(data['title'])}: status changes and new claims</title>",
+             f"  <id>{_xml_text(feed_id)}</id>",
              f"  <updated>{updated}T00:00:00Z</updated>",
-             f"  <author><name>{xml_escape(author)}</name></author>",
-             f'  <link rel="alternate" href="{xml_escape(base or "./")}"/>']
+             f"  <author><name>{_xml_text(author)}</name></author>",
+             f'  <link rel="alternate" href="{_xml_text(base or "./")}"/>']
     for day, entry_id, title, summary, url in entries:
         lines += ["  <entry>",
-                  f"    <id>{xml_escape(entry_id)}</id>",
-                  f"    <title>{xml_escape(title)}</title>",
+                  f"    <id>{_xml_text(entry_id)}</id>",
+                  f"    <title>{_xml_text(title)}</title>",
                   f"    <updated>{day}T00:00:00Z</updated>",
                   f'    <link rel="alternate" href={quoteattr(url)}/>',
-                  f"    <summary>{xml_escape(summary)}</summary>",
+                  f"    <summary>{_xml_text(summary)}</summary>",
                   "  </entry>"]
     lines.append("</feed>")
     return "\n".join(lines) + "\n"

@@ -9,6 +9,7 @@ Layout of a content folder:
 from __future__ import annotations
 
 import difflib
+import fnmatch
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import Location, Problem
 from .model import ID_RE, Actor, ActorList, Claim, Sheet, Source, SourceList, Topic
+from .files import display_path, locate_file, read_problem, visible
 from .yamlsafe import Path_, YamlDocument, load_yaml_file
 
 FIXED_FILES = {"sheet.yaml": Sheet, "sources.yaml": SourceList, "actors.yaml": ActorList}
@@ -47,14 +49,6 @@ class Content:
         return [(t, i, c) for t in self.topics for i, c in enumerate(t.topic.claims)]
 
 
-def display_path(path: Path) -> str:
-    """The path as editors see it: relative to the working folder when inside it."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
-
-
 RESERVED_TOPIC_IDS = {"index"}
 
 FileCache = dict[str, tuple[tuple[int, int], Any, list[Problem]]]
@@ -75,15 +69,16 @@ def load_content(content_dir: Path, cache: FileCache | None = None) -> tuple[Con
 
     def read(path: Path, model: type[BaseModel]) -> Any:
         shown = display_path(path)
-        if not path.is_file():
-            problems.append(Problem(Location(shown), "file not found", f"create it; see the README for a {path.name} example"))
+        found_file = locate_file(path, content_dir, shown, "content file")
+        if isinstance(found_file, Problem):
+            problems.append(found_file)
             return None
-        stat = path.stat()
+        real, stat = found_file
         signature = (stat.st_mtime_ns, stat.st_size)
         if cache is not None and shown in cache and cache[shown][0] == signature:
             _, loaded, found = cache[shown]
         else:
-            loaded, found = _read(path, shown, model)
+            loaded, found = _read(real, shown, model)
             if cache is not None:
                 cache[shown] = (signature, loaded, found)
         problems.extend(found)
@@ -94,18 +89,18 @@ def load_content(content_dir: Path, cache: FileCache | None = None) -> tuple[Con
 
     for name, model in FIXED_FILES.items():
         parsed[name] = read(content_dir / name, model)
-    for stray in sorted(content_dir.glob("*.y*ml")):
+    for stray in _yaml_files(content_dir, problems) or []:
         if stray.name not in FIXED_FILES:
             problems.append(Problem(Location(display_path(stray)), "unexpected content file", "topics go in the topics/ folder; other files are sheet.yaml, sources.yaml and actors.yaml"))
 
     topics: list[TopicFile] = []
-    topic_paths = sorted((content_dir / "topics").glob("*.y*ml"))
-    if not topic_paths:
+    topic_paths = _yaml_files(content_dir / "topics", problems)
+    if topic_paths == []:
         problems.append(Problem(Location(display_path(content_dir / "topics")), "no topic files found", "add content/topics/<topic-id>.yaml"))
-    for path in topic_paths:
+    for path in topic_paths or []:
         topic_id = path.name.rsplit(".", 1)[0]
         if not ID_RE.match(topic_id):
-            problems.append(Problem(Location(display_path(path)), f"topic file name '{path.name}' is not a valid id", f"rename it to {slug(topic_id)}.yaml"))
+            problems.append(Problem(Location(display_path(path)), f"topic file name '{visible(path.name)}' is not a valid id", f"rename it to {slug(topic_id)}.yaml"))
             continue
         if topic_id in RESERVED_TOPIC_IDS:
             # topics/index.md is the page that lists every topic.
@@ -125,6 +120,22 @@ def load_content(content_dir: Path, cache: FileCache | None = None) -> tuple[Con
         docs[display_path(content_dir / "sources.yaml")], docs[display_path(content_dir / "actors.yaml")],
     )
     return content, problems
+
+
+def _yaml_files(folder: Path, problems: list[Problem]) -> list[Path] | None:
+    """The folder's *.yaml and *.yml entries, sorted; None, with a problem, if it cannot be listed."""
+    try:
+        with os.scandir(folder) as entries:
+            names = sorted(entry.name for entry in entries)
+    except FileNotFoundError:
+        return []
+    except NotADirectoryError:
+        problems.append(Problem(Location(display_path(folder)), "is a file, not a folder", "make it a folder of YAML files"))
+        return None
+    except OSError as exc:
+        problems.append(read_problem(display_path(folder), exc))
+        return None
+    return [folder / name for name in names if fnmatch.fnmatchcase(name, "*.y*ml")]
 
 
 def _read(path: Path, shown: str, model: type[BaseModel]) -> tuple[tuple[YamlDocument, BaseModel] | None, list[Problem]]:
@@ -152,17 +163,6 @@ def validate_shape(doc: YamlDocument, model: type[BaseModel]) -> BaseModel | lis
         return [_problem(doc, model, err) for err in exc.errors(include_url=False)]
 
 
-def field_path(loc: Path_) -> str:
-    """`('claims', 2, 'status')` → `claims[2].status`, as editors count (from 0, like the YAML list)."""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-def _problem(doc: YamlDocument, model: type[BaseModel], err: Any) -> Problem:
-    loc: Path_ = tuple(err["loc"])
-    kind, given, ctx = err["type"], err.get("input"), err.get("ctx") or {}
 def close_term(typed: str, allowed: list[str]) -> str | None:
     """The vocabulary word the editor most likely meant to type, only if it is a slip of the keys.
 
@@ -195,6 +195,17 @@ def _edits(a: str, b: str) -> int:
     return previous[-1]
 
 
+def field_path(loc: Path_) -> str:
+    """`('claims', 2, 'status')` → `claims[2].status`, as editors count (from 0, like the YAML list)."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _problem(doc: YamlDocument, model: type[BaseModel], err: Any) -> Problem:
+    loc: Path_ = tuple(err["loc"])
+    kind, given, ctx = err["type"], err.get("input"), err.get("ctx") or {}
     name = str(loc[-1]) if loc else "file"
     where = f"{field_path(loc)}: " if loc else ""
     if kind == "missing":
@@ -210,9 +221,8 @@ def _edits(a: str, b: str) -> int:
         return Problem(at, f"{where}is empty", "write a value, or remove the line if the field is optional")
     if kind == "enum":
         allowed = [v.strip("'") for v in str(ctx.get("expected", "")).replace(" or ", ", ").split(", ")]
-        close = close_term(str(given), allowed)
-        hint = (f"did you mean '{close}'?" if close else
-                "see the method page, or the README's content model, for what each means")
+        close = difflib.get_close_matches(str(given), allowed, n=1, cutoff=0.5)
+        hint = f"did you mean '{close[0]}'?" if close else "see the method page for what each means"
         return Problem(at, f"{where}unknown {name} '{given}'; expected one of: {', '.join(allowed)}", hint)
     if kind.startswith("date_"):
         return Problem(at, f"{where}'{given}' is not a valid date ({err['msg'].split(', ', 1)[-1]})", "write it as YYYY-MM-DD")

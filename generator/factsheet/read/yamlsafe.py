@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from ..errors import Location, Problem
+from .files import read_file
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 32
@@ -27,10 +28,17 @@ MAX_DEPTH = 32
 Path_ = tuple[str | int, ...]
 """Where a value sits in a document: keys and list indexes from the root."""
 
-# C0/C1 controls (tab, newline and carriage return allowed) and the bidirectional
-# marks, embeddings, overrides and isolates that can make text read differently
-# from what it says (e.g. "pay\u202Eexe.txt").
-FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# C0/C1 controls (tab, newline and carriage return allowed) and every bidirectional control
+# (Unicode's Bidi_Control: the Arabic letter mark, the marks, embeddings, overrides and isolates)
+# that can make text read differently from what it says (e.g. "pay\u202Eexe.txt").
+CONTROL_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+# Non-characters (U+FDD0..U+FDEF and the last two code points of every plane), which XML cannot
+# carry (feed.xml would not parse) or which Unicode reserves, and surrogates, which only `\u`
+# escapes can make (half of a UTF-16 pair is not a character; no UTF-8 file can hold it).
+NON_CHARS = "\ufdd0-\ufdef" + "".join(f"{chr(p + 0xFFFE)}{chr(p + 0xFFFF)}" for p in range(0, 0x110000, 0x10000))
+SURROGATES = "\ud800-\udfff"
+FORBIDDEN_CHARS = re.compile(f"[{CONTROL_CHARS}{NON_CHARS}{SURROGATES}]")
+_CONTROL = re.compile(f"[{CONTROL_CHARS}]")
 NULLS = {"", "~", "null", "Null", "NULL"}
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -69,11 +77,9 @@ def char_name(char: str) -> str:
 
 def load_yaml_file(path: Path, display: str) -> tuple[YamlDocument | None, list[Problem]]:
     """Read `path` (shown to editors as `display`); the document, or the problems."""
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        mb = size / 1024 / 1024
-        return None, [Problem(Location(display), f"file is {mb:.1f} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB a file", "split it into several topic files")]
-    raw = path.read_bytes()
+    raw = read_file(path, display, MAX_FILE_BYTES, "split it into several topic files")
+    if isinstance(raw, Problem):
+        return None, [raw]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -94,8 +100,10 @@ def load_yaml_text(text: str, display: str) -> tuple[YamlDocument | None, list[P
         return None, [stop.problem]
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(display, text, exc)]
-    except yaml.YAMLError as exc:  # unmarked reader errors; rare
-        return None, [Problem(Location(display), f"YAML error: {exc}")]
+    except yaml.reader.ReaderError as exc:  # a character the reader refuses, at its offset in the text
+        return None, [_forbidden(display, text, exc.position, chr(exc.character) if isinstance(exc.character, int) else str(exc.character))]
+    except yaml.YAMLError as exc:  # no other error is known to be unmarked; one line, whatever it says
+        return None, [Problem(Location(display), f"YAML error: {' '.join(str(exc).split())}", "check the file's syntax")]
     if doc.data is None:
         return None, [Problem(Location(display), "the file is empty", "a content file holds one mapping of fields")]
     if not isinstance(doc.data, dict):
@@ -119,7 +127,16 @@ def _events(text: str) -> Iterator[Any]:
 def _forbidden(display: str, text: str, offset: int, char: str) -> Problem:
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return Problem(Location(display, line, column), f"control or bidirectional character {char_name(char)} is not allowed", "delete it; it can hide or reorder text")
+    return Problem(Location(display, line, column), forbidden_message(char), "delete it; it can hide or reorder text"
+                   if _CONTROL.match(char) else "delete it")
+
+
+def forbidden_message(char: str) -> str:
+    if _CONTROL.match(char):
+        return f"control or bidirectional character {char_name(char)} is not allowed"
+    if "\ud800" <= char <= "\udfff":
+        return f"{char_name(char)} is half of a UTF-16 surrogate pair, not a character"
+    return f"non-character {char_name(char)} is not allowed (XML, so feed.xml, cannot carry it)"
 
 
 def _syntax_problem(display: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
@@ -128,8 +145,25 @@ def _syntax_problem(display: str, text: str, exc: yaml.MarkedYAMLError) -> Probl
     problem = exc.problem or "invalid YAML"
     if mark and text[mark.index : mark.index + 1] == "\t":
         return Problem(where, "a tab is not allowed here (YAML indents with spaces)", "replace the tab with spaces")
+    if mark and "invalid Unicode character escape" in problem:
+        return _surrogate_escape(where, text, mark.index)
     context = f" {exc.context}" if exc.context else ""
     return Problem(where, f"YAML syntax error: {problem}{context}", "check the indentation and quoting on this line or the one above")
+
+
+_PAIR = re.compile(r"\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})")
+
+
+def _surrogate_escape(where: Location, text: str, index: int) -> Problem:
+    """libyaml refuses `\\u` escapes of UTF-16 surrogates (JSON writes an emoji so); say what to write."""
+    pair = _PAIR.match(text, index - 2)
+    where = Location(where.path, where.line, max(1, where.column - 2))  # at the backslash, not the digits
+    if pair:
+        code = 0x10000 + ((int(pair.group(1), 16) - 0xD800) << 10) + (int(pair.group(2), 16) - 0xDC00)
+        return Problem(where, f"`{pair.group()}` is a UTF-16 surrogate pair, which YAML does not read as one character",
+                       f"write \\U{code:08X} instead, or the character itself")
+    return Problem(where, "an escape of half a UTF-16 surrogate pair (U+D800 to U+DFFF) is not a character",
+                   "write the character itself, or \\U and its eight hex digits")
 
 
 def _at(doc: YamlDocument, event: Any) -> Location:
@@ -160,7 +194,7 @@ def _build(doc: YamlDocument, events: Any) -> None:
                     value = None
                 elif event.style == '"' and FORBIDDEN_CHARS.search(value):
                     bad = FORBIDDEN_CHARS.search(value).group()  # type: ignore[union-attr]
-                    raise _Stop(Problem(_at(doc, event), f"control or bidirectional character {char_name(bad)} is not allowed", "remove the escape that produces it"))
+                    raise _Stop(Problem(_at(doc, event), forbidden_message(bad), "remove the escape that produces it"))
                 _place(doc, stack, value, event)
             else:
                 if len(stack) >= MAX_DEPTH:

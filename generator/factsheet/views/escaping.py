@@ -10,13 +10,16 @@ extensions as the site, so adding an extension cannot silently open a hole.
 from __future__ import annotations
 
 import html
-import json
+import sys
 from functools import lru_cache
 from urllib.parse import quote
 
 import markdown
+import yaml
 
 from ..read.model import ID_RE
+
+_MkDocsLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # what mkdocs.utils.meta reads front matter with
 
 # The extensions the generated Markdown relies on; mkdocs.yml must enable exactly these.
 MARKDOWN_EXTENSIONS = ["attr_list", "admonition", "footnotes", "tables", "toc", "fenced_code"]
@@ -58,13 +61,20 @@ def md_url(url: str) -> Md:
 
 
 def title_meta(title: str) -> Md:
-    """A page title for the front matter, HTML-escaped and JSON-quoted (valid YAML).
+    """A page title for the front matter: HTML-escaped, then a YAML double-quoted scalar.
 
     Without it, MkDocs takes the title from the first heading and Material prints it with
     `striptags`, which turns `&lt;/title&gt;&lt;script&gt;` back into live markup.
     Material prints `page.meta.title` as it is, so an escaped title stays inert.
+    PyYAML's own emitter writes the scalar (JSON's `\\ud83e\\ude96` surrogate escapes are
+    not YAML: MkDocs dropped such front matter silently and rendered it as Markdown), and it is
+    read back here with the loader MkDocs uses, so a title it cannot read fails the build.
     """
-    return Md(json.dumps(html.escape(" ".join(title.split()), quote=True)))
+    value = html.escape(" ".join(title.split()), quote=True)
+    scalar = yaml.dump(value, Dumper=yaml.SafeDumper, default_style='"', allow_unicode=True, width=sys.maxsize).rstrip("\n")
+    if "\n" in scalar or yaml.load(f"title: {scalar}\n", _MkDocsLoader) != {"title": value}:
+        raise ValueError(f"title {title!r} does not survive front matter")
+    return Md(scalar)
 
 
 def finalize(value: object) -> str:
