@@ -17,6 +17,7 @@ from .errors import ContentError, FactsheetError
 from .publish.build import Project, build_site, check_sheet, render
 from .publish.schema import schema_files
 from .publish.writer import write_tree
+from .read.model import SourceKind
 from .starter import create_sheet
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -143,6 +144,56 @@ def _write(out_dir: Path, files: dict[str, str], force: bool) -> None:
     report = write_tree(out_dir, files, foreign_ok=force,
                         hint="choose a new or empty folder, or pass --force to write beside them")
     click.echo(f"{out_dir}: wrote {len(report.written)}, removed {len(report.removed)}, unchanged {report.unchanged}")
+
+
+@cli.command(name="add-source")
+@click.argument("target", metavar="PATH_OR_URL")
+@project_options
+@click.option("--id", "source_id", help="The source's id (default: from the publisher's name).")
+@click.option("--kind", type=click.Choice([k.value for k in SourceKind]), help="What the source is (default: news-site, or other without a URL).")
+@click.option("--title", help="The title, where the page's is missing or wrong.")
+@click.option("--publisher", help="Who published it (default: the site's name).")
+@click.option("--author", help="Who wrote it.")
+@click.option("--published", type=click.DateTime(["%Y-%m-%d"]), help="Publication date, YYYY-MM-DD (default: found in the page).")
+@click.option("--url", help="Where readers can read it (default: the page's own URL).")
+@click.option("--archive-url", help="An archived copy of the page.")
+@click.option("--language", help="The text's language as a BCP 47 tag (default: detected).")
+@click.option("--retrieved", type=click.DateTime(["%Y-%m-%d"]), help="When the copy was taken, YYYY-MM-DD (default: today).")
+@click.option("--offline", is_flag=True, help="Never fetch: refuse a URL.")
+@friendly
+def add_source_command(target: str, content_dir: Path, seeds_dir: Path, source_id: str | None, kind: str | None,
+                       offline: bool, published: Any, retrieved: Any, **given: str | None) -> None:
+    """Add an article (a saved page, a text file, or a URL) to seeds/ and content/sources.yaml."""
+    from .ingest.add import add_source
+
+    added = add_source(target, content_dir, seeds_dir, online=not offline, source_id=source_id, kind=kind,
+                       published=published.date() if published else None, retrieved=retrieved.date() if retrieved else None,
+                       **given)
+    entry = added.entry
+    click.echo(f"Added source '{added.source_id}' ({_count(added.article.words, 'word')}): {added.seed} and "
+               f"{content_dir / 'sources.yaml'}\n"
+               f"  title: {entry['title']}\n  publisher: {entry['publisher']}"
+               + "".join(f"\n  {key}: {entry[key]}" for key in ("author", "published", "url", "language", "retrieved") if key in entry)
+               + f"\nCheck these against the article, then: factsheet suggest {added.source_id}")
+
+
+@cli.command(name="suggest")
+@click.argument("source_id")
+@project_options
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for other tools instead of YAML to paste.")
+@friendly
+def suggest_command(source_id: str, content_dir: Path, seeds_dir: Path, as_json: bool) -> None:
+    """Print, for each claim a source bears on, its best passages as evidence items to paste. Writes nothing."""
+    from .check.quotes import SeedLibrary
+    from .ingest import report
+    from .ingest.suggest import suggest
+    from .read.content import load_content
+
+    content, problems = load_content(content_dir)
+    if content is None:
+        raise ContentError(problems)
+    result = suggest(content, SeedLibrary(seeds_dir), source_id)
+    click.echo(report.as_json(result) if as_json else report.as_yaml(result), nl=False)
 
 
 class _PlainHandler(logging.Handler):

@@ -95,7 +95,7 @@ def dropped_hedge(seed: Seed, quote: str) -> tuple[str, str] | None:
     every place it stands leaves one out.
     """
     text = seed.text
-    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    ends = _sentence_ends(text)
     found: tuple[str, str] | None = None
     for start, end in _places(seed, quote):
         begin = ends[bisect.bisect_right(ends, start) - 1] if ends and ends[0] <= start else 0
@@ -106,6 +106,12 @@ def dropped_hedge(seed: Seed, quote: str) -> tuple[str, str] | None:
             return None
         found = found or (hedge.group(0), " ".join(text[begin:finish].split()))
     return found
+
+
+@lru_cache(maxsize=4096)
+def _sentence_ends(text: str) -> list[int]:
+    # Once per seed, not once per quote: at 10,000 claims, 26,000 scans of their seeds took 35 s.
+    return [m.end() for m in _SENTENCE_END.finditer(text)]
 
 
 def _places(seed: Seed, quote: str) -> Iterator[tuple[int, int]]:
