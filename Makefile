@@ -3,7 +3,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PYTHON ?= python3
 
-.PHONY: site test serve check bench clean
+.PHONY: site test serve check bench bench-suggest clean
 
 ## Build site/ from content/ (creates .venv with pinned dependencies on first run).
 site: $(VENV)/.site-deps
@@ -23,6 +23,10 @@ serve: $(VENV)/.site-deps
 bench: $(VENV)/.test-deps
 	scripts/install-chromium
 	$(PY) benchmarks/bench.py
+
+## Measure `factsheet suggest`: held-out recall, stance and via agreement on the real sheet, and speed at 1,000 claims.
+bench-suggest: $(VENV)/.test-deps
+	$(PY) benchmarks/suggest.py
 
 ## Validate content/ only.
 check: $(VENV)/.site-deps
