@@ -21,7 +21,7 @@ from ..errors import ContentError, FactsheetError
 from ..read.content import Content, display_path, load_content, slug, validate_shape
 from ..read.model import SourceKind, SourceList
 from ..read.yamlsafe import FORBIDDEN_CHARS, char_name, load_yaml_text
-from .extract import MIN_WORDS, Article, read, with_overrides
+from .extract import MIN_WORDS, TAG, Article, read, with_overrides
 from .sources_file import with_source
 
 SAME_TEXT_CHARS = 200
@@ -42,7 +42,9 @@ class Added:
 
 
 def add_source(target: str, content_dir: Path, seeds_dir: Path, *, online: bool = True, today: date | None = None,
-               source_id: str | None = None, kind: str | None = None, **given: Any) -> Added:
+               source_id: str | None = None, kind: str | None = None, archive_url: str | None = None,
+               retrieved: date | None = None, **given: Any) -> Added:
+    """Add the article at `target`; `given` replaces what was extracted (title, publisher, author, published, url, language)."""
     article = with_overrides(read(target, online=online), **given)
     if article.words < MIN_WORDS:
         raise AddError(f"{target}: no article text found ({article.words} words; an article has at least {MIN_WORDS}). "
@@ -52,8 +54,7 @@ def add_source(target: str, content_dir: Path, seeds_dir: Path, *, online: bool 
         raise ContentError(problems)
     seeds = SeedLibrary(seeds_dir)
     _refuse_duplicates(target, article, content, seeds)
-    entry = _entry(target, article, content, seeds_dir, today or date.today(), source_id, kind,
-                   given.get("archive_url"), given.get("retrieved"))
+    entry = _entry(target, article, content, seeds_dir, today or date.today(), source_id, kind, archive_url, retrieved)
     sources_path = content_dir / "sources.yaml"
     shown = display_path(sources_path)
     new_text = with_source(sources_path.read_text(encoding="utf-8"), entry, shown)
@@ -86,16 +87,21 @@ def _refuse_duplicates(target: str, article: Article, content: Content, seeds: S
                 where = content.sources_doc.locate(("sources", i, key))
                 raise AddError(f"{target}: its URL is already in the sheet, as source '{source.id}' ({where}); "
                                "cite that source, or pass --url if this is another page")
-    text = normalise(article.text.translate(_MARKS))
+    text = _body(article.text)
     for i, source in enumerate(content.sources):
         seed = seeds.get(source.seed)
         if seed is None:
             continue
-        known = seed.normalised
+        known = _body(seed.text)
         if text == known or (min(len(text), len(known)) >= SAME_TEXT_CHARS and (text in known or known in text)):
             where = content.sources_doc.locate(("sources", i, "seed"))
             raise AddError(f"{target}: its text is already in the sheet, as source '{source.id}' "
                            f"(seeds/{source.seed}, {where}); cite that source instead")
+
+
+def _body(text: str) -> str:
+    """The text as compared for sameness: without the header lines (<TITLE>, <URL>…) a copy may differ in."""
+    return normalise(TAG.sub("", text).translate(_MARKS))
 
 
 def _entry(target: str, article: Article, content: Content, seeds_dir: Path, today: date, source_id: str | None,

@@ -13,7 +13,7 @@ MIN_WORDS = 40
 """Fewer words than this is not an article (a cookie wall, a video page, an error page)."""
 MAX_BYTES = 20 * 1024 * 1024
 FETCH_TIMEOUT = 20
-_TAG = re.compile(r"<(TITLE|PUBLISHED_DATE|DATE|URL|AUTHOR|PUBLISHER|SITE_NAME|LANGUAGE)>(.*?)</\1>", re.DOTALL)
+TAG = re.compile(r"<(TITLE|PUBLISHED_DATE|DATE|URL|AUTHOR|PUBLISHER|SITE_NAME|LANGUAGE)>(.*?)</\1>", re.DOTALL)
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _URL = re.compile(r"https?://[^\s<>\"'`\\)\]]+")
 
@@ -104,7 +104,7 @@ def from_text(text: str) -> Article:
     """A text file; its header lines, where it has them: the tags the seeds carry (<TITLE>…</TITLE>,
     <PUBLISHED_DATE>, <URL>, <AUTHOR>), else a first line as the title, a 'By …' line, a date and a URL near the top."""
     head = text[:4000]
-    tags = {name: _clean(value) for name, value in _TAG.findall(head)}
+    tags = {name: _clean(value) for name, value in TAG.findall(head)}
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     top = "\n".join(lines[:12])
     title = tags.get("TITLE") or (re.sub(r"^#+\s*", "", lines[0]) if lines and not lines[0].startswith("<") else None)

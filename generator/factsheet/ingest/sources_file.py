@@ -41,7 +41,7 @@ def with_source(text: str, entry: dict[str, Any], shown: str) -> str:
     out = StringIO()
     yaml.dump(data, out)
     dumped = out.getvalue()
-    if re.search(r"\n[ \t]*\n[ \t]*- id:", text):  # entries separated by a blank line: so is the new one
+    if re.search(r"\n[ \t]*\n(?:[ \t]*#.*\n)*[ \t]*- id:", text):  # entries apart by a blank line: so is the new one
         head, sep, tail = dumped.rpartition(f"- id: {entry['id']}\n")
         line_start = head.rfind("\n") + 1
         dumped = head[:line_start] + "\n" + head[line_start:] + sep + tail
