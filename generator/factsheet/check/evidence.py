@@ -141,6 +141,11 @@ class Corroboration:
             return f"Reported by {outlets}, {every} one origin: {names[0]}."
         return f"Reported by {outlets}, citing {len(names)} independent origins: {_join(names)}."
 
+    def reported_sentence(self) -> str:
+        """For a statement on the record: how many outlets report that it was made."""
+        n = len(self.outlets)
+        return f"Reported as said by {n} outlet{'s' if n != 1 else ''}." if n else "No source reports it was said."
+
     def against_lines(self) -> list[tuple[Stance, str]]:
         """'Russia (the Kremlin) denies it.', 'Yonhap's account differs.', with the stance for its icon."""
         verbs = {Stance.denies: "denies it", Stance.disputes: "disputes it", Stance.cannot_confirm: "cannot confirm it"}

@@ -2,15 +2,17 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
 from ..read.content import Content, TopicFile, display_path, field_path
 from ..errors import Location, Problem
-from .evidence import Parties, parties_of, status_violations, value_in_quote
+from .evidence import WARNING_RULES, Parties, parties_of, status_violations, value_in_quote
 from ..memo import Same
 from ..read.model import Claim, Evidence, Medium, Source
+from .editorial import editorial_problems
 from .quotes import Seed, SeedLibrary, quote_parts
 from ..read.yamlsafe import Path_, YamlDocument
 
@@ -62,6 +64,7 @@ def validate(content: Content, seeds: SeedLibrary, cache: ValidationCache | None
             problems.append(Problem(where, f"unknown actor '{actor.part_of}'", nearest(actor.part_of, actor_ids)))
     problems += _part_of_cycles(content)
     problems += _duplicate_claims(content)
+    problems += _alternatives(content)
     context = _Context(source_ids, actor_ids, {s.id: s for s in content.sources},
                        {q.id for q in content.sheet.quantities}, seeds, content.sheet.as_of)
     cache = {} if cache is None else cache
@@ -81,6 +84,7 @@ def validate(content: Content, seeds: SeedLibrary, cache: ValidationCache | None
                 kept.status = [p for i, claim in enumerate(topic.topic.claims)
                                for p in _status_problems(topic.doc, ("claims", i), claim, parties)]
             problems += kept.status
+        problems += editorial_problems(content, seeds, parties)
     return problems
 
 
@@ -116,6 +120,20 @@ def _duplicate_claims(content: Content) -> list[Problem]:
     return found
 
 
+def _alternatives(content: Content) -> list[Problem]:
+    """Rival accounts must name claims of the sheet (in any topic), and not the claim itself."""
+    ids = {c.id for _, _, c in content.claims()}
+    found = []
+    for topic, i, claim in content.claims():
+        for k, other in enumerate(claim.alternative_to):
+            where = topic.doc.locate(("claims", i, "alternative_to", k))
+            if other == claim.id:
+                found.append(Problem(where, f"claim '{claim.id}' is listed as its own alternative", "name the rival claim's id"))
+            elif other not in ids:
+                found.append(Problem(where, f"unknown claim '{other}'", nearest(other, ids)))
+    return found
+
+
 def _topic_problems(topic: TopicFile, ctx: _Context) -> list[Problem]:
     problems: list[Problem] = []
     doc = topic.doc
@@ -142,9 +160,10 @@ def _evidence_problems(doc: YamlDocument, at: Path_, item: Evidence, ctx: _Conte
         if figure.quantity not in ctx.quantities:
             hint = nearest(figure.quantity, ctx.quantities) if ctx.quantities else "list it under `quantities:` in sheet.yaml"
             problems.append(Problem(doc.locate(fat + ("quantity",)), f"unknown quantity '{figure.quantity}'", hint))
-        if not value_in_quote(figure.value, item.quote):
-            problems.append(Problem(doc.locate(fat + ("value",)), f"figure {figure.value} is not stated in the quote of this evidence",
-                                    "quote the words that give the number, or correct the value"))
+        for name, typed in (("value", figure.value), ("low", figure.low), ("high", figure.high)):
+            if typed is not None and not value_in_quote(typed, item.quote):
+                problems.append(Problem(doc.locate(fat + (name,)), f"figure {typed} is not stated in the quote of this evidence",
+                                        "quote the words that give the number (12,000, 1.2 million, six), or correct the value"))
     words = sum(len(part.split()) for part in quote_parts(item.quote))
     if words > LONG_QUOTE_WORDS:
         problems.append(Problem(doc.locate(at + ("quote",)), f"quote is {words} words long; readers need at most about {LONG_QUOTE_WORDS}",
@@ -165,7 +184,9 @@ def _status_problems(doc: YamlDocument, here: Path_, claim: Claim, parties: Part
     return [
         Problem(doc.locate(here + ("status",)),
                 f"{field_path(here + ('status',))}: '{claim.status.value}' contradicts the evidence: rule {rule.name}: {why}",
-                "change the status, or add `status_reason:` to tell readers why it stands")
+                "change the status, or add `status_reason:` to tell readers why it stands; the rules are on the "
+                "method page and in the README, 'Origins, independence and status rules'",
+                warning=rule.name in WARNING_RULES)
         for rule, why in status_violations(claim, parties)
     ]
 
@@ -219,4 +240,51 @@ def _quote_problem(doc: YamlDocument, at: tuple[str | int, ...], quote: str, sou
     message = f"quote not found in the text of source '{source_id}' ({seed.name})"
     if score < MIN_SIMILARITY_SHOWN:
         return Problem(doc.locate(at), message, "nothing in the seed is close; check the source")
-    return Problem(doc.locate(at), message, f"closest passage ({score:.0%} similar): \"{passage}\"")
+    target = " ".join(quote_parts(quote))
+    return Problem(doc.locate(at), message, f"closest passage ({score:.0%} similar): \"{passage}\"; "
+                                             f"{describe_difference(target, passage)}")
+
+
+def describe_difference(quote: str, passage: str, most: int = 2) -> str:
+    """What differs between a quote and the passage it nearly is, word by word, naming odd characters.
+
+    'the quote has "four" where the seed has "three"'; 'the quote has a reverse solidus (\\) that the seed does not'.
+    """
+    ours, theirs = quote.split(), passage.split()
+    found = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ours, theirs, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        a, b = " ".join(ours[i1:i2]), " ".join(theirs[j1:j2])
+        after = f', after "{" ".join(ours[max(0, i1 - 3):i1])}"' if i1 else " at its start"
+        if op == "delete":
+            found.append(f"the quote has \"{a}\" that the seed does not{after}")
+        elif op == "insert":
+            found.append(f"the seed has \"{b}\" that the quote leaves out{after}")
+        else:
+            found.append(_replaced(a, b))
+        if len(found) == most:
+            break
+    return "; ".join(found) if found else "they differ only in letter case or spacing"
+
+
+def _replaced(ours: str, theirs: str) -> str:
+    """'the quote has X where the seed has Y', naming a lone odd character that makes the difference."""
+    extra = [c for op, i1, i2, _, _ in difflib.SequenceMatcher(None, ours, theirs, autojunk=False).get_opcodes()
+             if op == "delete" for c in ours[i1:i2]]
+    missing = [c for op, _, _, j1, j2 in difflib.SequenceMatcher(None, ours, theirs, autojunk=False).get_opcodes()
+               if op == "insert" for c in theirs[j1:j2]]
+    if len(extra) == 1 and not missing and not extra[0].isalnum():
+        return f"the quote has {_shown(extra[0])} in \"{ours}\" that the seed does not"
+    if len(missing) == 1 and not extra and not missing[0].isalnum():
+        return f"the seed has {_shown(missing[0])} in \"{theirs}\" that the quote leaves out"
+    return f"the quote has \"{ours}\" where the seed has \"{theirs}\""
+
+
+def _shown(text: str) -> str:
+    if len(text) == 1 and not text.isalnum():
+        name = unicodedata.name(text, f"U+{ord(text):04X}").lower()
+        return f"a {name} ({text})" if text.isprintable() and not text.isspace() else f"a {name}"
+    return f"\"{text}\""
+
+

@@ -20,7 +20,9 @@ from ..views.siteindex import Index, topic_path
 from ..read.model import Status
 from ..check.statuses import STATUSES
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
+"""2.0: status `on-record`; stances `mentions` and `differs`; figures as typed (text), with ranges and
+additions; `said_on`, `alternative_to`, `based_on`, `party_to_conflict` (see CHANGELOG.md)."""
 FILES = ("claims.json", "claims.csv", "feed.xml")
 
 
@@ -30,9 +32,12 @@ class _Out(BaseModel):
 
 class FigureOut(_Out):
     quantity: str
-    value: int | float
+    value: str | None = Field(description="The number as the source gives it (\"12000\", \"6.30\", \"1.2 million\"); null for a range.")
+    low: str | None = Field(description="A range's low end, as typed.")
+    high: str | None = Field(description="A range's high end, as typed.")
     unit: str
     qualifier: str
+    increment: bool = Field(description="An addition (\"an additional 10,000\"), never compared with totals.")
 
 
 class EvidenceOut(_Out):
@@ -42,6 +47,7 @@ class EvidenceOut(_Out):
     origin: str = Field(description="The origin's name, or the source's publisher for its own reporting.")
     quote: str
     note: str | None
+    said_on: date | None = Field(description="When the party said it, where the source says so.")
     figures: list[FigureOut]
     passage_url: str | None = Field(description="The source's URL pointing at the quoted passage, when online.")
     translation: str | None = Field(description="The sheet's own translation of the quote, for a source in another language.")
@@ -61,7 +67,9 @@ class ClaimOut(_Out):
     topic: str
     url: str = Field(description="The claim's anchor on the site (absolute when mkdocs.yml sets site_url).")
     statement: str
-    status: str
+    status: str = Field(description=(
+        "confirmed, unconfirmed, disputed or denied for a claim about the world; on-record for a statement a "
+        "party made, checked as said (no verdict on its content)."))
     status_label: str
     status_note: str
     status_reason: str | None
@@ -71,6 +79,7 @@ class ClaimOut(_Out):
     outlets: int = Field(description="Outlets that assert or report the claim.")
     independent_origins: list[str] = Field(description="Independent origins behind those reports.")
     evidence: list[EvidenceOut]
+    alternative_to: list[str] = Field(description="Ids of rival explanations of the same event.")
     history: list[ChangeOut]
 
 
@@ -82,6 +91,7 @@ class SourceOut(_Out):
     published: date | None
     url: str | None
     kind: str
+    based_on: list[str] = Field(description="Sources this one copies or rewrites: its own voice is not independent of theirs.")
     retrieved: date | None = Field(description="When the sheet's copy of the source was taken.")
     archive_url: str | None = Field(description="An archived copy of the source.")
     language: str | None = Field(description="The source's language, a BCP 47 tag; quotes are in it.")
@@ -95,6 +105,7 @@ class ActorOut(_Out):
     kind: str
     country: str | None
     part_of: str | None
+    party_to_conflict: bool
 
 
 class TopicOut(_Out):
@@ -142,11 +153,13 @@ def claims_file(index: Index, site_url: str | None) -> dict[str, Any]:
             "evidence": [{
                 "source": item.source, "stance": item.stance.value, "via": list(item.via_chain),
                 "origin": parties.origin(item).name, "quote": item.quote, "note": item.note,
-                "figures": [{"quantity": f.quantity, "value": f.value, "unit": f.unit, "qualifier": f.qualifier.value}
-                            for f in item.figures],
+                "said_on": _iso(item.said_on),
+                "figures": [{"quantity": f.quantity, "value": f.value, "low": f.low, "high": f.high, "unit": f.unit,
+                             "qualifier": f.qualifier.value, "increment": f.increment} for f in item.figures],
                 "passage_url": link, "translation": item.translation,
                 "quote_checked": parties.sources[item.source].seed is not None,
             } for item, link in zip(claim.evidence, view.links)],
+            "alternative_to": list(claim.alternative_to),
             "history": [{"date": h.date.isoformat(), "status": h.status.value, "note": h.note} for h in claim.history],
         })
     sheet = content.sheet
@@ -156,11 +169,11 @@ def claims_file(index: Index, site_url: str | None) -> dict[str, Any]:
         "topics": [{"id": t.id, "title": t.topic.title, "claims": [c.id for c in t.topic.claims]} for t in content.topics],
         "claims": claims,
         "sources": [{"id": s.id, "title": s.title, "publisher": s.publisher, "author": s.author,
-                     "published": _iso(s.published), "url": s.url, "kind": s.kind.value,
+                     "published": _iso(s.published), "url": s.url, "kind": s.kind.value, "based_on": list(s.based_on),
                      "retrieved": _iso(s.retrieved), "archive_url": s.archive_url, "language": s.language,
                      "medium": s.medium.value, "description": s.description} for s in content.sources],
-        "actors": [{"id": a.id, "name": a.name, "kind": a.kind, "country": a.country, "part_of": a.part_of}
-                   for a in content.actors],
+        "actors": [{"id": a.id, "name": a.name, "kind": a.kind, "country": a.country, "part_of": a.part_of,
+                    "party_to_conflict": a.party_to_conflict} for a in content.actors],
     }
 
 

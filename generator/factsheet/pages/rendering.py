@@ -60,7 +60,7 @@ def html_environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FunctionLoader(_template_source), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(date=long_date, when=when_text, happened=lambda text: when_text(parse_when(text)))
-    env.globals.update(MATRIX_COLUMNS=MATRIX_COLUMNS, STATUSES=STATUSES, STANCES=STANCES, Stance=Stance, host=host, figure_text=figure_text, HOME_ATTRIBUTIONS=HOME_ATTRIBUTIONS)
+    env.globals.update(MATRIX_COLUMNS=MATRIX_COLUMNS, STATUSES=STATUSES, STANCES=STANCES, Stance=Stance, Status=Status, host=host, figure_text=figure_text, HOME_ATTRIBUTIONS=HOME_ATTRIBUTIONS)
     return env
 
 
@@ -123,7 +123,10 @@ def render_site(content: Content, seeds: SeedLibrary, cache: RenderCache | None 
     for topic in content.topics:
         # Which timeline page shows an event depends on the other topics' dates too.
         events = tuple(index.event_page.get(c.id) for c in topic.topic.claims)
-        key = Same(topic.topic, *shared, _panel_inputs(index, topic), events, directory_urls, options.site_url)
+        # A claim names its rival accounts, which may stand in other topics.
+        rivals = tuple((v.claim.id, v.claim.status, v.claim.statement, v.topic.id)
+                       for c in topic.topic.claims for v in index.alternatives(c))
+        key = Same(topic.topic, *shared, _panel_inputs(index, topic), events, rivals, directory_urls, options.site_url)
         cached = cache.topics.get(topic.id)
         if cached is None or cached[0] != key:
             cached = (key, render_topic(index, topic, directory_urls))

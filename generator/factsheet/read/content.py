@@ -221,8 +221,9 @@ def _problem(doc: YamlDocument, model: type[BaseModel], err: Any) -> Problem:
         return Problem(at, f"{where}is empty", "write a value, or remove the line if the field is optional")
     if kind == "enum":
         allowed = [v.strip("'") for v in str(ctx.get("expected", "")).replace(" or ", ", ").split(", ")]
-        close = difflib.get_close_matches(str(given), allowed, n=1, cutoff=0.5)
-        hint = f"did you mean '{close[0]}'?" if close else "see the method page for what each means"
+        close = close_term(str(given), allowed)
+        hint = (f"did you mean '{close}'?" if close else
+                "see the method page, or the README's content model, for what each means")
         return Problem(at, f"{where}unknown {name} '{given}'; expected one of: {', '.join(allowed)}", hint)
     if kind.startswith("date_"):
         return Problem(at, f"{where}'{given}' is not a valid date ({err['msg'].split(', ', 1)[-1]})", "write it as YYYY-MM-DD")

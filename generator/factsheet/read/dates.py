@@ -22,7 +22,7 @@ def when_text(when: When) -> str:
         text = first if (start.year, start.month) == (end.year, end.month) else \
             f"{MONTHS[start.month - 1]}{'' if start.year == end.year else f' {start.year}'} – {MONTHS[end.month - 1]} {end.year}"
     elif start == end:
-        text = long_date(start)
+        text = long_date(start) + (f", {when.time}" if when.time else "")
     elif (start.year, start.month) == (end.year, end.month):
         text = f"{start.day}–{end.day} {MONTHS[start.month - 1]} {start.year}"
     elif start.year == end.year:

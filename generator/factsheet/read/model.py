@@ -287,9 +287,10 @@ class Figure(Record):
     @model_validator(mode="after")
     def _value_or_range(self) -> Figure:
         if (self.value is None) == (self.low is None and self.high is None) or (self.low is None) != (self.high is None):
-            raise ValueError("give either `value`, or both `low` and `high` for a range")
+            raise ValueError("give either `value`, or both `low` and `high` for a range "
+                             "(value: 12000, or low: 100 and high: 300)")
         if self.low is not None and number_value(self.low) > number_value(self.high or "0"):
-            raise ValueError(f"the range's low end {self.low} is above its high end {self.high}")
+            raise ValueError(f"the range's low end {self.low} is above its high end {self.high} (swap them)")
         return self
 
     @property

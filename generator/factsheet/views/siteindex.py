@@ -188,6 +188,28 @@ class Index:
             out.append((texts[0] + (f" (also: {', '.join(texts[1:])})" if len(texts) > 1 else ""), uses))
         return out
 
+    def alternatives(self, claim: Claim) -> list[ClaimView]:
+        """The rival accounts linked to a claim, either way round, in the sheet's order."""
+        linked = set(claim.alternative_to) | {v.claim.id for v in self.views.values() if claim.id in v.claim.alternative_to}
+        return [v for v in self.views.values() if v.claim.id in linked and v.claim.id != claim.id]
+
+    def rival_accounts(self) -> list[list[ClaimView]]:
+        """Each set of claims linked as alternatives, once, for the home page's list of disagreements."""
+        groups: list[list[ClaimView]] = []
+        seen: set[str] = set()
+        for view in self.views.values():
+            if view.claim.id in seen or not self.alternatives(view.claim):
+                continue
+            group = [view, *self.alternatives(view.claim)]
+            seen |= {v.claim.id for v in group}
+            groups.append(group)
+        return groups
+
+    def party_to_conflict(self, use: FigureUse) -> bool:
+        """Whether who gives a figure is a side of the conflict (shown beside it)."""
+        actor = self.parties.actors.get(use.origin)
+        return bool(actor and actor.party_to_conflict)
+
     def revisions(self, quantity_id: str) -> list[tuple[FigureUse, FigureUse]]:
         """(earlier, later) figures where a party revised its own figure."""
         return current_figures(self.figures[quantity_id])[1]
@@ -241,7 +263,8 @@ class Index:
             source = self.sources[use.item.source]
             given = use.given_on
             when = f" ({long_date(given) if given else 'undated'})" if dated else ""
-            seen[f"{self.parties.attribution(use.item)}, in {source.publisher}{when}"] = None
+            side = " (a party to the conflict)" if self.party_to_conflict(use) else ""
+            seen[f"{self.parties.attribution(use.item)}{side}, in {source.publisher}{when}"] = None
         return list(seen)
 
     def chart(self, quantity_id: str, width: int = 360) -> list[tuple[str, int, int]]:
