@@ -73,10 +73,13 @@ def check_command(content_dir: Path, seeds_dir: Path) -> None:
         click.echo(str(warning), err=True)
     content = checked.content
     claims = content.claims()
-    quotes = sum(len(c.evidence) for _, _, c in claims)
+    described = {s.id for s in content.sources if s.seed is None}  # footage or a recording, cited by description
+    items = [e.source for _, _, c in claims for e in c.evidence]
+    quotes, descriptions = sum(s not in described for s in items), sum(s in described for s in items)
     click.echo(f"OK: {_count(len(claims), 'claim')} in {_count(len(content.topics), 'topic')}, "
                f"{_count(len(content.sources), 'source')}, {_count(len(content.actors), 'actor')}; "
                f"all {quotes} quotes found in their sources"
+               + (f", {_count(descriptions, 'description')} of a video, photo or recording (not checked)" if descriptions else "")
                + (f"; {_count(len(checked.warnings), 'warning')}" if checked.warnings else ""))
 
 
