@@ -96,3 +96,15 @@ def test_open_data_of_the_fixture_matches_its_published_schema(site: Path) -> No
 
     schema = json.loads((ROOT / "schema" / "claims-json.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(json.loads((site / "claims.json").read_text(encoding="utf-8")), schema)
+
+
+def test_check_counts_descriptions_apart_from_checked_quotes(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from factsheet.cli import cli
+
+    shutil.copytree(FIXTURE, tmp_path / "sheet")
+    monkeypatch.chdir(tmp_path / "sheet")
+    result = CliRunner().invoke(cli, ["check"])
+    assert (result.exit_code, result.output) == (0, "OK: 2 claims in 1 topic, 5 sources, 3 actors; all 7 quotes found in "
+                                                    "their sources, 1 description of a video, photo or recording (not checked)\n")
