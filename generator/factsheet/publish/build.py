@@ -9,8 +9,6 @@ from __future__ import annotations
 import gc
 import logging
 import re
-import shutil
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,6 +19,7 @@ from ..errors import ContentError, FactsheetError, Problem
 from ..check.quotes import SeedLibrary
 from ..pages.rendering import RenderCache, SiteOptions, render_site
 from ..check.validation import ValidationCache, validate
+from .staging import build_lock, discard, new_staging, remove_stale, swap_in
 from .writer import WriteReport, write_tree
 
 log = logging.getLogger("mkdocs.plugins.factsheet")
@@ -130,7 +129,8 @@ def build_site(config_file: Path, *, site_url: str | None = None, publish: bool 
     """`mkdocs build --strict` into a fresh folder, swapped in for site/ only on success.
 
     A failed build (content problems, broken links, any warning) raises and leaves
-    the previous site/ exactly as it was. `site_url` overrides mkdocs.yml's; `publish`
+    the previous site/ exactly as it was; a killed one leaves a marked folder that the next
+    build removes, and two builds of one site run one after the other (see staging.py). `site_url` overrides mkdocs.yml's; `publish`
     makes a missing site_url an error instead of a warning.
     """
     from mkdocs.commands.build import build
@@ -151,20 +151,17 @@ def build_site(config_file: Path, *, site_url: str | None = None, publish: bool 
         notes.warning("warning: %s", NO_SITE_URL)
     final = Path(config.site_dir)
     final.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{final.name}-new-", dir=final.parent))
-    config.site_dir = str(staging)
-    try:
-        build(config)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    staging.chmod(0o755)  # mkdtemp makes it private; a published site is world-readable
-    retired = final.parent / f".{final.name}-old"
-    shutil.rmtree(retired, ignore_errors=True)
-    if final.exists():
-        final.rename(retired)
-    staging.rename(final)
-    shutil.rmtree(retired, ignore_errors=True)
+    with build_lock(final):  # one build of this site at a time (see staging.py)
+        for left in remove_stale(final):
+            notes.warning("factsheet: removed %s, left by a build that was stopped", left)
+        staging = new_staging(final)
+        config.site_dir = str(staging)
+        try:
+            build(config)
+            swap_in(staging, final)
+        except BaseException:
+            discard(staging)
+            raise
     return final
 
 
