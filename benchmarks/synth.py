@@ -65,7 +65,7 @@ def make_sheet(root: Path, claims: int, seed: int = 7) -> Path:
             kind = i % 4
             q = (i // 5) % len(quantities)
             quantity = f"quantity-{q}"
-            value = 1000 + (q % 7) * 500  # sources agree on a quantity's value unless a claim disputes it
+            value = 1000 + (q % 23) * 500  # 1,000 to 12,000; sources agree on a quantity's value unless a claim disputes it
             sources_here = rng.sample(range(n_sources), 3)
             actor = rng.randrange(n_actors)
             with_figures = i % 5 == 0
@@ -121,9 +121,6 @@ def make_sheet(root: Path, claims: int, seed: int = 7) -> Path:
     for i, lines in enumerate(seed_text):
         (seeds / f"seed-{i}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     project = Path(__file__).resolve().parent.parent
-    import shutil
-
-    shutil.copytree(project / "overrides", root / "overrides", dirs_exist_ok=True)
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (root / "mkdocs.yml").write_text(config.replace("site_name: North Korean troops in Russia — fact sheet", f"site_name: Synthetic {claims}"), encoding="utf-8")
     return root
