@@ -6,6 +6,7 @@ Works under MkDocs 1.6 and ProperDocs (its maintained fork), which reads the sam
 """
 from __future__ import annotations
 
+import gc
 import logging
 from pathlib import Path
 from typing import Any
@@ -118,8 +119,11 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
             raise PluginError(f"factsheet: {exc}") from None
         self.generated = report.files
         if not self.serving:
-            # Only `serve` reuses the caches; a one-shot build frees them for MkDocs' own work.
+            # Only `serve` reuses the caches; a one-shot build frees them for MkDocs' own work,
+            # and the objects left (modules, config) are frozen out of the cycle collector's
+            # full scans, which MkDocs' page objects would otherwise trigger again and again.
             self.builder = None
+            gc.freeze()
         for warning in warnings:
             log.info(str(warning))  # INFO, not WARNING: advice must not fail a --strict build
         if report.written or report.removed:
