@@ -22,7 +22,7 @@ def hugo_binary(venv: Path) -> Path:
     found = sorted(venv.glob("lib/python*/site-packages/hugo/binaries/hugo"))
     if not found:
         raise SystemExit(f"no Hugo in {venv}: `make bench` installs it there (benchmarks/requirements.txt)")
-    return found[-1]
+    return found[-1].resolve()
 
 
 def prepare(sheet: Path, dest: Path) -> Path:
