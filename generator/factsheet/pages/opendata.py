@@ -17,13 +17,14 @@ from xml.sax.saxutils import quoteattr
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..views.siteindex import Index, topic_path
-from ..read.model import Status
+from ..read.content import slug
+from ..read.model import ID_PATTERN, Status
 from ..check.statuses import STATUSES
 
 SCHEMA_VERSION = "2.0"
 """2.0: status `on-record`; stances `mentions` and `differs`; figures as typed (text), with ranges and
 additions; `said_on`, `alternative_to`, `based_on`, `party_to_conflict` (see CHANGELOG.md)."""
-FILES = ("claims.json", "claims.csv", "feed.xml")
+FILES = ("claims.json", "claims.csv", "datapackage.json", "feed.xml")
 
 
 class _Out(BaseModel):
@@ -185,18 +186,68 @@ CSV_COLUMNS = ["id", "topic", "statement", "status", "claimed_by", "claimed_on",
                "independent_origins", "last_change", "url"]
 
 
+# OWASP's CSV injection advice: a cell a spreadsheet would read as a formula (=, +, -, @, tab,
+# carriage return; and their full-width forms, which some spreadsheets take as formulas too) starts
+# with a single quote, so it is shown as the text it is. Nothing else in the text changes.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def csv_cell(value: object) -> object:
+    """A value for claims.csv: text that a spreadsheet would run as a formula gets a leading `'`."""
+    return f"'{value}" if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+
 def claims_csv(data: dict[str, Any]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for claim in data["claims"]:
-        writer.writerow([
+        writer.writerow([csv_cell(value) for value in (
             claim["id"], claim["topic"], claim["statement"], claim["status"], "; ".join(claim["claimed_by"]),
             claim["claimed_on"] or "", claim["happened"] or "", len({e["source"] for e in claim["evidence"]}),
             claim["outlets"], len(claim["independent_origins"]),
             claim["history"][-1]["date"] if claim["history"] else "", claim["url"],
-        ])
+        )])
     return out.getvalue()
+
+
+def data_package(data: dict[str, Any], site_url: str | None) -> dict[str, Any]:
+    """datapackage.json: a Frictionless Tabular Data Package describing claims.csv's columns."""
+    ident = ID_PATTERN.removeprefix("^").removesuffix("$").replace("(?:", "(")
+    text = {"type": "string"}
+    fields = [
+        {"name": "id", **text, "description": "The claim's id; its anchor on the site.",
+         "constraints": {"required": True, "unique": True, "pattern": ident}},
+        {"name": "topic", **text, "description": "The id of the topic (page) the claim is on.",
+         "constraints": {"required": True, "pattern": ident}},
+        {"name": "statement", **text, "description": "What is claimed. A cell starting with =, +, -, @, a tab or a "
+         "carriage return (or their full-width forms) has a single quote put before it, so that a spreadsheet shows "
+         "it as text (OWASP's CSV injection advice); remove that quote to get the statement as written.",
+         "constraints": {"required": True}},
+        {"name": "status", **text, "constraints": {"required": True, "enum": [s.value for s in Status]}},
+        {"name": "claimed_by", **text, "description": "Ids of who makes the claim, separated by '; '."},
+        {"name": "claimed_on", "type": "date", "format": "default", "description": "When it was claimed, if known."},
+        {"name": "happened", **text, "description": "When the event happened: a day, a month or a range (a/b); ~ if approximate."},
+        {"name": "sources", "type": "integer", "description": "Sources quoted as evidence.", "constraints": {"minimum": 0}},
+        {"name": "outlets", "type": "integer", "description": "Outlets that assert or report it.", "constraints": {"minimum": 0}},
+        {"name": "independent_origins", "type": "integer", "description": "Independent origins behind those reports.",
+         "constraints": {"minimum": 0}},
+        {"name": "last_change", "type": "date", "format": "default", "description": "Date of the last status change."},
+        {"name": "url", **text, **({"format": "uri"} if site_url else {}),
+         "description": "The claim on the site" + ("." if site_url else ", relative to the site (no site_url was set).")},
+    ]
+    return {
+        "profile": "tabular-data-package",
+        "name": "factsheet-claims",
+        "title": data["title"],
+        "description": "The claims of this fact sheet, one row per claim (claims.json has everything).",
+        "resources": [{
+            "name": "claims", "path": "claims.csv", "profile": "tabular-data-resource", "format": "csv",
+            "mediatype": "text/csv", "encoding": "utf-8",
+            "dialect": {"delimiter": ",", "lineTerminator": "\n", "quoteChar": '"', "doubleQuote": True, "header": True},
+            "schema": {"fields": fields, "primaryKey": ["id"], "missingValues": [""]},
+        }],
+    }
 
 
 def _xml_text(text: str) -> str:
@@ -296,5 +347,6 @@ def open_data_files(index: Index, site_url: str | None) -> dict[str, str]:
     return {
         "claims.json": json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n",
         "claims.csv": claims_csv(data),
+        "datapackage.json": json.dumps(data_package(data, site_url), ensure_ascii=False, indent=1) + "\n",
         "feed.xml": atom_feed(data, site_url),
     }

@@ -94,16 +94,19 @@ def load_yaml_text(text: str, display: str) -> tuple[YamlDocument | None, list[P
     if problems:
         return None, problems
     doc = YamlDocument(display, None)
+    escaped: list[Problem] = []  # characters made by escapes: every one reported, the reading goes on
     try:
-        _build(doc, _events(text))
+        _build(doc, _events(text), escaped)
     except _Stop as stop:
-        return None, [stop.problem]
+        return None, [*escaped, stop.problem]
     except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_problem(display, text, exc)]
+        return None, [*escaped, _syntax_problem(display, text, exc)]
     except yaml.reader.ReaderError as exc:  # a character the reader refuses, at its offset in the text
         return None, [_forbidden(display, text, exc.position, chr(exc.character) if isinstance(exc.character, int) else str(exc.character))]
     except yaml.YAMLError as exc:  # no other error is known to be unmarked; one line, whatever it says
         return None, [Problem(Location(display), f"YAML error: {' '.join(str(exc).split())}", "check the file's syntax")]
+    if escaped:
+        return None, escaped
     if doc.data is None:
         return None, [Problem(Location(display), "the file is empty", "a content file holds one mapping of fields")]
     if not isinstance(doc.data, dict):
@@ -170,7 +173,7 @@ def _at(doc: YamlDocument, event: Any) -> Location:
     return Location(doc.path, event.start_mark.line + 1, event.start_mark.column + 1)
 
 
-def _build(doc: YamlDocument, events: Any) -> None:
+def _build(doc: YamlDocument, events: Any, escaped: list[Problem]) -> None:
     """Turn the event stream into dicts, lists and strings, recording marks."""
     # Each frame: [container, path, pending key (mappings), first line of each key]
     stack: list[list[Any]] = []
@@ -194,7 +197,7 @@ def _build(doc: YamlDocument, events: Any) -> None:
                     value = None
                 elif event.style == '"' and FORBIDDEN_CHARS.search(value):
                     bad = FORBIDDEN_CHARS.search(value).group()  # type: ignore[union-attr]
-                    raise _Stop(Problem(_at(doc, event), forbidden_message(bad), "remove the escape that produces it"))
+                    escaped.append(Problem(_at(doc, event), forbidden_message(bad), "remove the escape that produces it"))
                 _place(doc, stack, value, event)
             else:
                 if len(stack) >= MAX_DEPTH:
