@@ -17,6 +17,8 @@ TOPIC = "content/topics/repairs.yaml"
 CLAIM = "content/topics/closure.yaml"
 TOPIC_EVIDENCE = ("    evidence:\n      - source: gazette\n        stance: asserts\n        via: engineers\n"
                   "        quote: Engineers told the Gazette the repairs could take up to three months.\n")
+PLACES = "content/places.yaml"
+PLACE = "places:\n  - id: old-bridge\n    name: Gent\n    country: Belgium\n"
 
 
 @dataclass(frozen=True)
@@ -187,7 +189,40 @@ CASES: list[Case] = [
     Case("Emoji written as a JSON surrogate pair", TOPIC, 'title: "Reactions \\ud83e\\ude96"', old="title: Repairs"),
     Case("Half a surrogate pair", TOPIC, 'title: "Reactions \\udc00"', old="title: Repairs"),
     Case("Arabic letter mark (U+061C)", TOPIC, "title: Rep\u061cairs", old="title: Repairs", shown="title: Rep(U+061C)airs"),
+    # -- places (content/places.yaml) and the gazetteer
+    Case("A claim naming a place the sheet does not define", CLAIM, "    places: [old-bridge]\n    status: confirmed",
+         old="    status: confirmed"),
+    Case("A claim naming an unknown place", CLAIM, "    places: [old-brige]\n    status: confirmed", old="    status: confirmed",
+         setup=lambda root, mp: _places(root, PLACE, [])),
+    Case("A place the gazetteer does not have", PLACES, PLACE.replace("name: Gent", "name: Old Bridge"),
+         setup=lambda root, mp: _places(root, None, ["old-bridge"])),
+    Case("A place in an unknown country", PLACES, PLACE.replace("country: Belgium", "country: Belguim"),
+         setup=lambda root, mp: _places(root, None, ["old-bridge"])),
+    Case("A place name the gazetteer has more than once", PLACES, PLACE.replace("name: Gent\n    country: Belgium", "name: Springfield\n    country: US"),
+         setup=lambda root, mp: _places(root, None, ["old-bridge"])),
+    Case("A GeoNames id of a place in another country", PLACES, PLACE + "    geonames: 2013348\n",
+         setup=lambda root, mp: _places(root, None, ["old-bridge"])),
+    Case("A GeoNames id that is not a number", PLACES, PLACE + "    geonames: Gent-1\n",
+         setup=lambda root, mp: _places(root, None, ["old-bridge"])),
+    Case("A latitude out of range", PLACES, PLACE + "    lat: 95\n    lon: 3.7\n",
+         setup=lambda root, mp: _places(root, None, ["old-bridge"])),
+    Case("A latitude without a longitude", PLACES, PLACE + "    lat: 51.05\n",
+         setup=lambda root, mp: _places(root, None, ["old-bridge"])),
+    Case("The same place id twice", PLACES, PLACE + PLACE.removeprefix("places:\n"),
+         setup=lambda root, mp: _places(root, None, ["old-bridge"])),
+    Case("A place no claim names", PLACES, PLACE),
 ]
+
+
+def _places(root: Path, places: str | None, named: list[str]) -> None:
+    """Write content/places.yaml (unless None) and name `named` on the first claim of closure.yaml."""
+    if places is not None:
+        (root / PLACES).write_text(places, encoding="utf-8")
+    if named:
+        claim = root / CLAIM
+        text = claim.read_text(encoding="utf-8")
+        claim.write_text(text.replace("    status: confirmed", f"    places: [{', '.join(named)}]\n    status: confirmed", 1),
+                         encoding="utf-8")
 
 
 def _link(root: Path, name: str, target: str, text: str | None) -> None:

@@ -99,7 +99,7 @@ def test_missing_files_and_stray_files(small: Path) -> None:
     (small / "content/notes.yaml").write_text("a: 1\n")
     assert check_problems(small) == [
         "content/actors.yaml:1:1: file not found (create it; see the README for a actors.yaml example)",
-        "content/notes.yaml:1:1: unexpected content file (topics go in the topics/ folder; other files are sheet.yaml, sources.yaml and actors.yaml)",
+        "content/notes.yaml:1:1: unexpected content file (topics go in the topics/ folder; other files are sheet.yaml, sources.yaml, actors.yaml and places.yaml)",
     ]
 
 

@@ -14,6 +14,7 @@ from ..memo import Same
 from ..read.model import Claim, Evidence, Medium, Source
 from .editorial import editorial_problems
 from .quotes import Seed, SeedLibrary, quote_parts
+from ..read.places import locate
 from ..read.yamlsafe import Path_, YamlDocument
 
 MIN_SIMILARITY_SHOWN = 0.4
@@ -65,6 +66,7 @@ def validate(content: Content, seeds: SeedLibrary, cache: ValidationCache | None
     problems += _part_of_cycles(content)
     problems += _duplicate_claims(content)
     problems += _alternatives(content)
+    problems += _places(content)
     context = _Context(source_ids, actor_ids, {s.id: s for s in content.sources},
                        {q.id for q in content.sheet.quantities}, seeds, content.sheet.as_of)
     cache = {} if cache is None else cache
@@ -131,6 +133,31 @@ def _alternatives(content: Content) -> list[Problem]:
                 found.append(Problem(where, f"claim '{claim.id}' is listed as its own alternative", "name the rival claim's id"))
             elif other not in ids:
                 found.append(Problem(where, f"unknown claim '{other}'", nearest(other, ids)))
+    return found
+
+
+def _places(content: Content) -> list[Problem]:
+    """Places must be defined once and locatable; claims may name only defined places, and each place is named."""
+    found: list[Problem] = []
+    doc = content.places_doc
+    ids = _unique_ids(doc, "places", [p.id for p in content.places], found) if doc is not None else set()
+    named: set[str] = set()
+    for topic, i, claim in content.claims():
+        for k, place in enumerate(claim.places):
+            named.add(place)
+            if place not in ids and not content.places_unread:
+                hint = nearest(place, ids) if ids else "define it in content/places.yaml, with id, name and country"
+                found.append(Problem(topic.doc.locate(("claims", i, "places", k)), f"unknown place '{place}'", hint))
+    if doc is None:
+        return found
+    _, unlocated = locate(tuple(content.places))
+    for i, problem in unlocated:
+        found.append(Problem(doc.locate(("places", i, problem.field)), problem.message, problem.hint))
+    for i, place in enumerate(content.places):
+        if place.id not in named:
+            found.append(Problem(doc.locate(("places", i, "id")), f"place '{place.id}' is named by no claim",
+                                 "add it to the `places:` of the claims whose events happened there, or remove it",
+                                 warning=True))
     return found
 
 

@@ -40,7 +40,7 @@ def default_nav(topics: list[str], own_pages: list[str] = ()) -> list[Any]:
     page that lists them all instead, and no page grows with the sheet.
     """
     listed = ["topics/index.md", *(f"topics/{t}.md" for t in topics)] if len(topics) <= NAV_TOPICS else ["topics/index.md"]
-    return ["index.md", {"Topics": listed}, "timeline/index.md", "figures/index.md", "sources/index.md",
+    return ["index.md", {"Topics": listed}, "timeline/index.md", "places/index.md", "figures/index.md", "sources/index.md",
             "matrix/index.md", "actors/index.md", "method.md", *own_pages]
 
 

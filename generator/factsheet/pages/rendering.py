@@ -23,6 +23,7 @@ from ..views.links import HtmlLinks, Links, host
 from ..memo import Same
 from ..read.model import Claim, Stance, Status, parse_when
 from .opendata import claim_reviews, json_for_script, open_data_files
+from .mapsvg import map_sources, place_maps
 from ..check.quotes import SeedLibrary
 from ..views.siteindex import LISTING_PAGE, ClaimView, Index, topic_path
 from ..check.statuses import STANCES, STATUSES
@@ -47,6 +48,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(id=md_id, url=md_url, paragraphs=md_paragraphs, text=md_text, date=long_date, title_meta=title_meta)
+    env.globals.update(place_maps=place_maps, map_sources=map_sources)
     env.globals.update(STATUSES=STATUSES, STANCES=STANCES, Stance=Stance, Md=Md, host=host, RULES=RULES,
                        figure_text=figure_text,
                        HOME_QUANTITIES=HOME_QUANTITIES, HOME_ATTRIBUTIONS=HOME_ATTRIBUTIONS,
@@ -106,7 +108,7 @@ def render_site(content: Content, seeds: SeedLibrary, cache: RenderCache | None 
     index = Index.build(content, seeds, cache.views)
     index.site_url = options.site_url
     index.directory_urls = directory_urls
-    shared = (content.sheet, content.sources_doc, content.actors_doc, seeds.signature)
+    shared = (content.sheet, content.sources_doc, content.actors_doc, seeds.signature, content.places_doc)
     # The home page shows claims (latest changes, origins); the other site pages only the
     # topics and their statuses, so editing a statement does not re-render them.
     outline = Same(*shared, tuple((t.id, t.topic.title, tuple(c.status for c in t.topic.claims)) for t in content.topics),
@@ -215,6 +217,10 @@ def _entry_inputs(index: Index, kind: str, ids: tuple[str, ...]) -> tuple[tuple[
         return (), tuple((part, tuple((v.claim.happened, v.topic.id, v.claim.id, v.claim.statement, v.claim.status,
                                        v.claim.claimed_on, tuple(v.claim.claimed_by)) for _, v in index.events[part]))
                          for part in ids)
+    if kind == "places":
+        return (), tuple((i, index.places.entries[i].place, index.places.entries[i].located, tuple(
+            (v.topic.id, v.claim.id, v.claim.statement, v.claim.status, tuple(v.claim.claimed_by))
+            for v in index.places.entries[i].claims)) for i in ids)
     if kind == "figures":
         return (), tuple((i, i in index.disagreeing_ids, tuple(
             (u.figure, u.item.source, u.item.via_chain, u.topic_id, u.claim.id, u.claim.statement, u.claim.status)

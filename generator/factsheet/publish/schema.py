@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..read.model import ActorList, Sheet, SourceList, Topic
+from ..read.model import ActorList, PlaceList, Sheet, SourceList, Topic
 from ..pages.opendata import ClaimsFile
 
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -18,6 +18,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "sources.schema.json": SourceList,
     "actors.schema.json": ActorList,
     "topic.schema.json": Topic,
+    "places.schema.json": PlaceList,
     "claims-json.schema.json": ClaimsFile,
 }
 

@@ -16,7 +16,7 @@ from ..errors import FactsheetError
 
 
 
-LISTINGS = ("sources/", "matrix/", "actors/", "timeline/", "figures/")
+LISTINGS = ("sources/", "matrix/", "actors/", "timeline/", "figures/", "places/")
 """Generated views that list claims their topic pages already show: not indexed for search."""
 _STATUS_PART = re.compile(r"status/[^/]+/\d+\.md")
 

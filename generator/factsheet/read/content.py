@@ -11,18 +11,20 @@ from __future__ import annotations
 import difflib
 import fnmatch
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from ..errors import Location, Problem
-from .model import ID_RE, Actor, ActorList, Claim, Sheet, Source, SourceList, Topic
+from .model import ID_RE, Actor, ActorList, Claim, Place, PlaceList, Sheet, Source, SourceList, Topic
 from .files import display_path, locate_file, read_problem, visible
 from .yamlsafe import Path_, YamlDocument, load_yaml_file
 
 FIXED_FILES = {"sheet.yaml": Sheet, "sources.yaml": SourceList, "actors.yaml": ActorList}
+OPTIONAL_FILES = {"places.yaml": PlaceList}
+"""Read when present: a sheet need not name places."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,10 @@ class Content:
     topics: list[TopicFile]
     sources_doc: YamlDocument
     actors_doc: YamlDocument
+    places: list[Place] = field(default_factory=list)
+    places_doc: YamlDocument | None = None
+    places_unread: bool = False
+    """places.yaml is there but could not be read (its problems are reported): claims' places go unchecked."""
 
     def claims(self) -> list[tuple[TopicFile, int, Claim]]:
         return [(t, i, c) for t in self.topics for i, c in enumerate(t.topic.claims)]
@@ -89,9 +95,12 @@ def load_content(content_dir: Path, cache: FileCache | None = None) -> tuple[Con
 
     for name, model in FIXED_FILES.items():
         parsed[name] = read(content_dir / name, model)
-    for stray in _yaml_files(content_dir, problems) or []:
-        if stray.name not in FIXED_FILES:
-            problems.append(Problem(Location(display_path(stray)), "unexpected content file", "topics go in the topics/ folder; other files are sheet.yaml, sources.yaml and actors.yaml"))
+    present = _yaml_files(content_dir, problems) or []
+    for name, model in OPTIONAL_FILES.items():
+        parsed[name] = read(content_dir / name, model) if any(p.name == name for p in present) else None
+    for stray in present:
+        if stray.name not in FIXED_FILES and stray.name not in OPTIONAL_FILES:
+            problems.append(Problem(Location(display_path(stray)), "unexpected content file", "topics go in the topics/ folder; other files are sheet.yaml, sources.yaml, actors.yaml and places.yaml"))
 
     topics: list[TopicFile] = []
     topic_paths = _yaml_files(content_dir / "topics", problems)
@@ -119,6 +128,10 @@ def load_content(content_dir: Path, cache: FileCache | None = None) -> tuple[Con
         parsed["sheet.yaml"], list(parsed["sources.yaml"].sources), list(parsed["actors.yaml"].actors), topics,
         docs[display_path(content_dir / "sources.yaml")], docs[display_path(content_dir / "actors.yaml")],
     )
+    if parsed["places.yaml"] is not None:
+        content.places = list(parsed["places.yaml"].places)
+        content.places_doc = docs[display_path(content_dir / "places.yaml")]
+    content.places_unread = parsed["places.yaml"] is None and any(p.name in OPTIONAL_FILES for p in present)
     return content, problems
 
 

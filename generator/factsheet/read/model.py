@@ -352,6 +352,9 @@ class Claim(Record):
         "Ids of rival explanations of the same event (each keeps its own status); shown together, and on the "
         "home page among the places where sources disagree."))
     history: list[StatusChange] = Field(default_factory=list, description="Dated status changes, oldest first; the last is the current status.")
+    places: list[Id] = Field(default_factory=list, description=(
+        "Ids of the places (content/places.yaml) where what the claim describes happened, as its sources name them; "
+        "not where it was said or reported."))
 
 
 class Topic(Record):
@@ -360,6 +363,60 @@ class Topic(Record):
     title: Line
     summary: Paragraphs | None = None
     claims: list[Claim] = Field(min_length=1)
+
+
+def _degrees(most: int, axis: str, example: str) -> BeforeValidator:
+    def check(value: object) -> float:
+        # The YAML reader keeps every value as text: `43.1` arrives as "43.1".
+        text = " ".join(str(value).split()) if isinstance(value, (str, int, float)) and not isinstance(value, bool) else ""
+        try:
+            number = float(text)
+        except ValueError:
+            number = float("nan")
+        if not re.fullmatch(r"-?\d+(?:\.\d+)?", text) or not -most <= number <= most:
+            raise ValueError(f"'{value}' is not a {axis}: write decimal degrees from -{most} to {most}, e.g. {example}")
+        return number
+    return BeforeValidator(check)
+
+
+Latitude = Annotated[float, _degrees(90, "latitude", "43.1 (north is positive, south negative)"),
+                     Field(json_schema_extra={"minimum": -90, "maximum": 90})]
+Longitude = Annotated[float, _degrees(180, "longitude", "131.9 (east is positive, west negative)"),
+                      Field(json_schema_extra={"minimum": -180, "maximum": 180})]
+
+
+def _geonames_id(value: object) -> int:
+    text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+    if not text.isdigit() or not text.isascii() or int(text) == 0:
+        raise ValueError(f"'{value}' is not a GeoNames id: write the number the gazetteer gives, e.g. 2013348")
+    return int(text)
+
+
+GeoNamesId = Annotated[int, BeforeValidator(_geonames_id), Field(json_schema_extra={"minimum": 1})]
+
+
+class Place(Record):
+    """A place where events of the claims happened; its coordinates come from the gazetteer unless given."""
+
+    id: Id
+    name: Line = Field(description="The place's name as readers know it, e.g. Vladivostok; looked up in the gazetteer.")
+    country: Line = Field(description="The country it is in, by its English name (Russia, South Korea) or ISO code (RU, KR).")
+    lat: Latitude | None = Field(None, description="Latitude in decimal degrees; give it with `lon` for a place the gazetteer lacks.")
+    lon: Longitude | None = Field(None, description="Longitude in decimal degrees (east positive).")
+    geonames: GeoNamesId | None = Field(None, description=(
+        "The GeoNames id of the place, when the gazetteer has several of that name in the country."))
+
+    @model_validator(mode="after")
+    def _both_coordinates(self) -> Place:
+        if (self.lat is None) != (self.lon is None):
+            raise ValueError("give both `lat` and `lon`, or neither (the gazetteer then gives them)")
+        return self
+
+
+class PlaceList(Record):
+    """`content/places.yaml` (optional)."""
+
+    places: list[Place] = Field(min_length=1)
 
 
 class SourceList(Record):

@@ -15,6 +15,7 @@ from ..memo import Same
 from ..read.model import Claim, Evidence, Quantity, Source, Status, When, parse_when
 from ..check.quotes import SeedLibrary
 from ..check.statuses import STATUSES
+from .places import PlaceIndex
 
 LISTING_PAGE = 25
 CLAIMS_PAGE = 300
@@ -105,6 +106,8 @@ class Index:
     directory_urls: bool = True
     page_links: dict[tuple[str, bool], object] = field(default_factory=dict)
     """Each page's raw-HTML link maker (links.HtmlLinks.for_page), shared by its blocks."""
+    places: PlaceIndex = field(default_factory=PlaceIndex)
+    """Each place with the claims whose events happened there."""
 
     @classmethod
     def build(cls, content: Content, seeds: SeedLibrary,
@@ -127,6 +130,8 @@ class Index:
             "matrix": Listing.lay_out("matrix", "Sources matrix", [(t.id, t.topic.title) for t in content.topics],
                                       size=CLAIMS_PAGE, weights={t.id: len(t.topic.claims) for t in content.topics}),
         }
+        index.places = PlaceIndex.build(content.places, index.views.values())
+        index.listings["places"] = Listing.lay_out("places", "Places", [(p.id, p.name) for p in content.places])
         index.events = index._timeline_parts()
         index.listings["timeline"] = Listing.lay_out(
             "timeline", "Timeline", [(part, index._part_label(part)) for part in index.events], size=CLAIMS_PAGE,
