@@ -316,3 +316,21 @@ def test_the_places_page_has_no_accessibility_violation(browser, site_url: str, 
     result = page.evaluate("axe.run(document.querySelector('article'), {resultTypes: ['violations']})")
     context.close()
     assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]] == []
+
+
+def test_a_preview_rebuild_after_renaming_a_place_shows_the_new_name_everywhere(small: Path) -> None:
+    from factsheet.publish.build import Builder
+
+    places = small / "content/places.yaml"
+    places.write_text("places:\n  - id: bridge\n    name: Old Bridge\n    country: Belgium\n    lat: 51.05\n    lon: 3.72\n",
+                      encoding="utf-8")
+    claim = small / "content/topics/closure.yaml"
+    claim.write_text(claim.read_text(encoding="utf-8").replace("    status: confirmed", "    places: [bridge]\n    status: confirmed", 1),
+                     encoding="utf-8")
+    builder = Builder(Project(small / "content", small / "seeds"))  # as `mkdocs serve` keeps it across rebuilds
+    pages, _ = builder.render()
+    assert '<a href="../../places/#bridge">Old Bridge</a>' in pages["topics/closure.md"]
+    places.write_text(places.read_text(encoding="utf-8").replace("Old Bridge", "The Old Bridge"), encoding="utf-8")
+    pages, _ = builder.render()
+    assert '<a href="../../places/#bridge">The Old Bridge</a>' in pages["topics/closure.md"]
+    assert "## The Old Bridge { #bridge }" in pages["places/index.md"] and ">The Old Bridge</text>" in pages["places/index.md"]
