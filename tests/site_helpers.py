@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import html.parser
 import http.server
 import shutil
 import socket
@@ -63,3 +64,26 @@ def serve_site(site: Path, path: str = "/") -> Iterator[str]:
             yield f"http://127.0.0.1:{server.server_address[1]}" + ("/" + path.strip("/") if path.strip("/") else "")
         finally:
             server.shutdown()
+
+
+class _Attributes(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found += [(tag, name, value or "") for name, value in attrs]
+
+
+def attributes(page: str) -> list[tuple[str, str, str]]:
+    """(tag, attribute, value) of every start tag, as a browser's parser reads them (text in a value stays text)."""
+    parser = _Attributes()
+    parser.feed(page)
+    return parser.found
+
+
+def event_handlers(page: str) -> list[tuple[str, str, str]]:
+    """Attributes a browser would run as code: on* handlers, and javascript:, data: or vbscript: links."""
+    return [(tag, name, value) for tag, name, value in attributes(page)
+            if name.startswith("on") or (name in ("href", "src", "action", "formaction")
+                                         and value.strip().lower().startswith(("javascript:", "data:", "vbscript:")))]

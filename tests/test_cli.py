@@ -57,11 +57,12 @@ def test_check_never_shows_a_traceback_even_for_binary_garbage(small: Path) -> N
 def test_render_writes_markdown_and_only_rewrites_what_changed(small: Path, tmp_path: Path) -> None:
     out_dir = tmp_path / "md"
     code, out = run("render", "--out", str(out_dir))
-    assert code == 0 and "wrote 23, removed 0, unchanged 0" in out
-    assert (out_dir / "topics/closure.md").read_text().startswith("---\ntitle: \"The closure\"\n---\n\n# The closure\n")
+    assert code == 0 and "wrote 25, removed 0, unchanged 0" in out
+    assert (out_dir / "topics/closure.md").read_text().startswith(
+        "---\ntitle: \"The closure\"\ndescription: \"2 claims: The Old Bridge will stay closed for at least six weeks.\"\n---\n\n# The closure\n")
     edit(small / "content/topics/repairs.yaml", "status_note: One origin.", "status_note: One origin only.")
     code, out = run("render", "--out", str(out_dir))
-    assert "wrote 3, removed 0, unchanged 20" in out
+    assert "wrote 3, removed 0, unchanged 22" in out
     (small / "content/topics/repairs.yaml").unlink()
     code, out = run("render", "--out", str(out_dir))
     assert "removed 1" in out and not (out_dir / "topics/repairs.md").exists()

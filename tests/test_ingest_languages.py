@@ -55,22 +55,22 @@ def _evidence_items(page: str) -> dict[str, str]:
 def test_a_translated_quote_is_shown_in_its_language_beside_the_sheet_s_translation(site: Path) -> None:
     items = _evidence_items((site / "topics/strike/index.html").read_text(encoding="utf-8"))
     korean = items["strike-from-monday-2"]
-    assert '“<span lang="ko" dir="auto">부산항 페리 노조는 월요일부터 사흘 동안 파업에 들어간다고 밝혔다.</span>”' in korean
-    assert ('<span class="fs-translation">(translated by this sheet: “The Busan harbour ferry union said it would go '
-            'on strike for three days from Monday.”)</span>') in korean
+    assert '<blockquote class="fs-quote" lang="ko" dir="auto"><p>부산항 페리 노조는 월요일부터 사흘 동안 파업에 들어간다고 밝혔다.</p></blockquote>' in korean
+    assert ('<p class="fs-translation">Translated by this sheet: “The Busan harbour ferry union said it would go '
+            'on strike for three days from Monday.”</p>') in korean
     # The passage link targets the original words, not the translation.
     link = re.search(r'class="fs-passage" href="([^"]+)"', korean).group(1)  # type: ignore[union-attr]
     assert link.startswith("https://ilbo.example/ferry#:~:text=%EB%B6%80%EC%82%B0%ED%95%AD")
     arabic = items["strike-from-monday-4"]
-    assert '<span lang="ar" dir="auto">قالت نقابة عمال العبارات' in arabic
+    assert '<blockquote class="fs-quote" lang="ar" dir="auto"><p>قالت نقابة عمال العبارات' in arabic
     assert "%E2%80%8F" not in arabic and not FORBIDDEN_CHARS.search(arabic), "a right-to-left mark reached the page"
 
 
 def test_a_video_is_cited_by_description_and_says_so(site: Path) -> None:
     items = _evidence_items((site / "topics/strike/index.html").read_text(encoding="utf-8"))
     video = items["strike-from-monday-5"]
-    assert '<em class="fs-described">described, not a verified quote (video):</em> The union&#39;s chair' in video
-    assert ">see it at video.example</a>" in video and "“" not in video
+    assert '<p class="fs-described"><em>Described, not a verified quote (video):</em> The union&#39;s chair' in video
+    assert ">See it at video.example</a>" in video and "“" not in video
     sources = (site / "sources/index.html").read_text(encoding="utf-8")
     assert "<strong>A video, not a text:</strong> A two-minute video the union posted" in sources
     assert "it is not a quote checked word for word" in sources

@@ -31,7 +31,8 @@ def test_fixture_sheet_renders_as_golden(small: Path, update_goldens: bool) -> N
 def test_nav_never_lists_claims(small: Path) -> None:
     pages = render(Project(small / "content", small / "seeds"))
     assert sorted(p for p in pages if p.endswith(".md")) == [
-        "actors/index.md", "figures/index.md", "index.md", "matrix/index.md", "method.md", "places/index.md", "sources/index.md",
+        "actors/index.md", "changes.md", "figures/index.md", "index.md", "matrix/index.md", "method.md", "places/index.md",
+        "sources/index.md",
         "status/confirmed/index.md", "status/denied/index.md", "status/disputed/index.md", "status/on-record/index.md",
         "status/unconfirmed/index.md", "timeline/index.md",
         "topics/closure.md", "topics/duration.md", "topics/index.md", "topics/repairs.md"]

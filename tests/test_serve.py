@@ -58,7 +58,7 @@ def test_yaml_edit_reaches_the_served_page(tmp_path: Path) -> None:
     finally:
         server.terminate()
         output = server.communicate(timeout=20)[0]
-    assert "content/topics/02-troop-numbers.yaml:41:17: claims[0].evidence[2].stance: unknown stance 'diffrs'" in output, output[-3000:]
+    assert "content/topics/02-troop-numbers.yaml:43:17: claims[0].evidence[2].stance: unknown stance 'diffrs'" in output, output[-3000:]
     assert "the preview shows the last good version" in output
     assert "factsheet: search (preview): Indexed" in output
     assert "Traceback" not in output

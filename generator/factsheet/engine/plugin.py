@@ -7,6 +7,7 @@ Works under MkDocs 1.6 and ProperDocs (its maintained fork), which reads the sam
 from __future__ import annotations
 
 import gc
+import html
 import logging
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from ..publish.build import Builder, Project
 from ..pages.rendering import SiteOptions
 from ..publish.csp import UnexpectedScript, add_csp
 from ..errors import ContentError, FactsheetError
+from ..read.yamlsafe import load_yaml_file
 from .idle import IdleCollector
 from .rawblocks import SetAside, set_aside
 from ..publish.search import PreviewIndexer, SearchIndexError, index_site, searchable
@@ -33,6 +35,13 @@ log = logging.getLogger("mkdocs.plugins.factsheet")
 NAV_TOPICS = 20
 
 
+def sheet_title(content_dir: Path) -> str | None:
+    """sheet.yaml's title, read safely; None if it cannot be read (the build then reports why)."""
+    doc, problems = load_yaml_file(content_dir / "sheet.yaml", "sheet.yaml")
+    title = doc.data.get("title") if doc is not None and isinstance(doc.data, dict) else None
+    return " ".join(title.split()) if isinstance(title, str) and title.strip() and not problems else None
+
+
 def default_nav(topics: list[str], own_pages: list[str] = ()) -> list[Any]:
     """The nav when mkdocs.yml gives none: topics, never claims, and at most NAV_TOPICS of them.
 
@@ -41,7 +50,7 @@ def default_nav(topics: list[str], own_pages: list[str] = ()) -> list[Any]:
     """
     listed = ["topics/index.md", *(f"topics/{t}.md" for t in topics)] if len(topics) <= NAV_TOPICS else ["topics/index.md"]
     return ["index.md", {"Topics": listed}, "timeline/index.md", "places/index.md", "figures/index.md", "sources/index.md",
-            "matrix/index.md", "actors/index.md", "method.md", *own_pages]
+            "matrix/index.md", "actors/index.md", "method.md", "changes.md", *own_pages]
 
 
 class FactsheetConfig(Config):
@@ -53,6 +62,8 @@ class FactsheetConfig(Config):
     """Folder the generated Markdown is written to (git-ignored; never docs_dir), relative to mkdocs.yml."""
     csp = opt.Type(bool, default=True)
     """Put a Content-Security-Policy <meta> tag in every page (see csp.py)."""
+    site_name_from_sheet = opt.Type(bool, default=True)
+    """The site's name (header, tab) is content/sheet.yaml's title; false keeps mkdocs.yml's site_name."""
     search = opt.Type(bool, default=True)
     """Index the built site with Pagefind (see search.py); in the background while serving a preview."""
 
@@ -83,6 +94,11 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         self.project = Project(base / self.config.content_dir, base / self.config.seeds_dir)
         self.pages_dir = (base / self.config.pages_dir).resolve()
         problems = apply_site_config(config, csp=self.config.csp, search=self.config.search)
+        if self.config.site_name_from_sheet:
+            title = sheet_title(self.project.content_dir)
+            if title:
+                # Escaped: the theme prints the site's name as it is, and the title is the editors' text.
+                config.site_name = html.escape(title, quote=True)
         docs = Path(config.docs_dir).resolve()
         if self.pages_dir == docs or docs in self.pages_dir.parents or self.pages_dir in docs.parents:
             problems.append(f"plugins.factsheet.pages_dir: {self.config.pages_dir!r} and docs_dir {shown(docs, config)!r} "

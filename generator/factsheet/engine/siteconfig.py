@@ -19,7 +19,7 @@ THEME_DIR = str(files("factsheet.engine") / "theme")
 OUR_TEMPLATES = ("main.html", "partials/header.html")
 # Pagefind's own UI script and stylesheet are not here: fs-search.js loads them on first use.
 EXTRA_CSS = ("stylesheets/factsheet.css",)
-EXTRA_JAVASCRIPT = ("javascripts/fs-search.js",)
+EXTRA_JAVASCRIPT = ("javascripts/fs-search.js", "javascripts/fs-claims.js")
 # MkDocs turns these on by itself; they add no syntax that editors' text could use.
 MKDOCS_DEFAULT_EXTENSIONS = {"toc", "tables", "fenced_code"}
 MATERIAL_DEFAULT_FONT = {"text": "Roboto", "code": "Roboto Mono"}

@@ -259,14 +259,14 @@ def _xml_text(text: str) -> str:
 def atom_feed(data: dict[str, Any], site_url: str | None) -> str:
     """Status changes (from each claim's history) and new claims, newest first."""
     base = f"{site_url.rstrip('/')}/" if site_url else ""
-    first_topic = data["topics"][0]["id"] if data["topics"] else "sheet"
-    feed_id = f"tag:factsheet,{data['as_of']}:{first_topic}"
+    # Ids stay the same when as_of moves on: a feed reader must not show old entries as new.
+    feed_id = f"{base}feed.xml" if base else f"urn:factsheet:{slug(data['title'])}"
     entries: list[tuple[str, str, str, str, str]] = []
     for claim in data["claims"]:
         if claim["history"]:
             for n, change in enumerate(claim["history"]):
                 label = STATUSES[Status(change["status"])].label
-                entries.append((change["date"], f"{feed_id}/{claim['id']}/{n + 1}", f"{label}: {claim['statement']}",
+                entries.append((change["date"], f"{feed_id}/{claim['id']}/{change['date']}/{n + 1}", f"{label}: {claim['statement']}",
                                 change["note"], claim["url"]))
         else:
             entries.append((claim["claimed_on"] or data["as_of"], f"{feed_id}/{claim['id']}/new",

@@ -21,7 +21,7 @@ from ..check.evidence import RULES, figure_text
 from ..views.icons import icon_css
 from ..views.links import HtmlLinks, Links, host
 from ..memo import Same
-from ..read.model import Claim, Stance, Status, parse_when
+from ..read.model import Claim, Evidence, Stance, Status, parse_when
 from .opendata import claim_reviews, json_for_script, open_data_files
 from .mapsvg import map_sources, place_maps
 from ..check.quotes import SeedLibrary
@@ -30,11 +30,15 @@ from ..check.statuses import STANCES, STATUSES
 
 CSS_PATH = "stylesheets/factsheet.css"
 SEARCH_JS_PATH = "javascripts/fs-search.js"
+CLAIMS_JS_PATH = "javascripts/fs-claims.js"
 """Starts Pagefind's search box; a file, not an inline script, so the CSP needs no exception."""
 MATRIX_COLUMNS = 12
 HOME_QUANTITIES = 10
 HOME_ATTRIBUTIONS = 3
-SITE_PAGES = {"index.md": "index.md.j2", "method.md": "method.md.j2", "topics/index.md": "topics.md.j2"}
+HOME_ORIGINS = 20
+SITE_PAGES = {"index.md": "index.md.j2", "method.md": "method.md.j2", "topics/index.md": "topics.md.j2",
+              "changes.md": "changes.md.j2"}
+CHANGES_SHOWN = 500
 
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
@@ -51,7 +55,7 @@ def environment() -> jinja2.Environment:
     env.globals.update(place_maps=place_maps, map_sources=map_sources)
     env.globals.update(STATUSES=STATUSES, STANCES=STANCES, Stance=Stance, Md=Md, host=host, RULES=RULES,
                        figure_text=figure_text,
-                       HOME_QUANTITIES=HOME_QUANTITIES, HOME_ATTRIBUTIONS=HOME_ATTRIBUTIONS,
+                       HOME_QUANTITIES=HOME_QUANTITIES, HOME_ATTRIBUTIONS=HOME_ATTRIBUTIONS, HOME_ORIGINS=HOME_ORIGINS, Status=Status, CHANGES_SHOWN=CHANGES_SHOWN,
                        LISTING_PAGE=LISTING_PAGE)
     return env
 
@@ -62,6 +66,7 @@ def html_environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FunctionLoader(_template_source), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(date=long_date, when=when_text, happened=lambda text: when_text(parse_when(text)))
+    env.globals.update(EVIDENCE_GROUPS=EVIDENCE_GROUPS, evidence_in=evidence_in)
     env.globals.update(MATRIX_COLUMNS=MATRIX_COLUMNS, STATUSES=STATUSES, STANCES=STANCES, Stance=Stance, Status=Status, host=host, figure_text=figure_text, HOME_ATTRIBUTIONS=HOME_ATTRIBUTIONS)
     return env
 
@@ -115,7 +120,7 @@ def render_site(content: Content, seeds: SeedLibrary, cache: RenderCache | None 
                    directory_urls, options.site_url)
     pages = {}
     for path, template in SITE_PAGES.items():
-        key = outline if path != "index.md" else Same(
+        key = outline if path not in ("index.md", "changes.md") else Same(
             *shared, tuple(_listing_fields(cache, t) for t in content.topics), directory_urls, options.site_url)
         kept = cache.site_pages.get(path)
         if kept is None or kept[0] != key:
@@ -137,6 +142,7 @@ def render_site(content: Content, seeds: SeedLibrary, cache: RenderCache | None 
     assets = files("factsheet.pages") / "assets"
     pages[CSS_PATH] = (assets / "factsheet.css").read_text(encoding="utf-8") + icon_css()
     pages[SEARCH_JS_PATH] = (assets / "fs-search.js").read_text(encoding="utf-8")
+    pages[CLAIMS_JS_PATH] = (assets / "fs-claims.js").read_text(encoding="utf-8")
     if options.open_data:
         pages.update(open_data_files(index, options.site_url))
     return pages
@@ -240,8 +246,13 @@ def render_topic(index: Index, topic: TopicFile, directory_urls: bool = True) ->
     # A statement on the record is checked as said, not reviewed for truth: no ClaimReview rating for it.
     graph = claim_reviews(index, [c.id for c in topic.topic.claims if c.status is not Status.on_record], index.site_url)
     reviews = Md(f'<script type="application/ld+json">{json_for_script(graph)}</script>')
+    # One "Sources disagree" panel per quantity per page: under the first claim that gives it.
+    panel_owner: dict[str, str] = {}
+    for claim in topic.topic.claims:
+        for quantity in index.panels(claim):
+            panel_owner.setdefault(quantity.id, claim.id)
     return _render("topic.md.j2", index, "../", topic=topic, here=topic_path(topic), reviews=reviews,
-                   claim_html=lambda claim: claim_html(index, topic, claim, directory_urls))
+                   claim_html=lambda claim: claim_html(index, topic, claim, directory_urls, panel_owner))
 
 
 def raw_html(index: Index, here: str, directory_urls: bool, template: str, **values: object) -> Md:
@@ -251,9 +262,22 @@ def raw_html(index: Index, here: str, directory_urls: bool, template: str, **val
     return Md("\n".join(line for line in html.splitlines() if line.strip()))
 
 
-def claim_html(index: Index, topic: TopicFile, claim: Claim, directory_urls: bool) -> Md:
+def claim_html(index: Index, topic: TopicFile, claim: Claim, directory_urls: bool,
+               panel_owner: dict[str, str] | None = None) -> Md:
     """A claim's body, as a raw HTML block."""
-    return raw_html(index, topic_path(topic), directory_urls, "claim.html.j2", claim=claim, view=index.views[claim.id])
+    return raw_html(index, topic_path(topic), directory_urls, "claim.html.j2", claim=claim, view=index.views[claim.id],
+                    panel_owner=panel_owner or {})
+
+
+EVIDENCE_GROUPS = (("for", "Supporting"), ("against", "Against, or telling it differently"),
+                   ("unconfirmed", "Cannot confirm"), ("neutral", "Mentioned, without support"))
+_GROUP_OF = {Stance.asserts: "for", Stance.reports: "for", Stance.denies: "against", Stance.disputes: "against",
+             Stance.differs: "against", Stance.cannot_confirm: "unconfirmed", Stance.mentions: "neutral"}
+
+
+def evidence_in(claim: Claim, group: str) -> list[tuple[int, Evidence]]:
+    """(number in the record, item) of a claim's evidence in one group: for, against, cannot confirm, neutral."""
+    return [(n, item) for n, item in enumerate(claim.evidence, start=1) if _GROUP_OF[item.stance] == group]
 
 
 def _render(name: str, index: Index, root: str, here: str | None = None, **extra: object) -> str:

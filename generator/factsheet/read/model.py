@@ -227,6 +227,14 @@ class Sheet(Record):
     summary: Paragraphs
     as_of: date = Field(description="The date the sheet is current to (YYYY-MM-DD).")
     publisher: Line | None = Field(None, description="Who publishes the sheet and reviews the claims.")
+    bottom_line: Line | None = Field(None, description=(
+        "The sheet's answer in one or two sentences, first on the home page: what is known, what is not."))
+    open_questions: list[Line] = Field(default_factory=list, description=(
+        "What is not known yet, in the editors' words; shown under \"What we don't know\" on the home page."))
+    corrections: Paragraphs | None = Field(None, description=(
+        "The corrections policy: how errors are corrected and shown (on the changes page)."))
+    report_url: HttpUrl | None = Field(None, description="Where readers report an error (a form or a page); http(s) only.")
+    contact_email: Line | None = Field(None, description="An address readers can write to; shown as text, not a link.")
     quantities: list[Quantity] = Field(default_factory=list, description="Quantities that evidence gives figures for.")
 
 
@@ -347,6 +355,10 @@ class Claim(Record):
     status: Status
     status_note: Line
     status_reason: Line | None = Field(None, description="Why the status differs from what the evidence alone gives.")
+    conclusion: Line | None = Field(None, description=(
+        "One line a reader can take away (\"Only the NIS says so; no one else has confirmed it.\"), shown under the "
+        "statement and, for a key claim, on the home page."))
+    key: bool = Field(False, description="A claim the home page leads with, among the key claims.")
     evidence: list[Evidence] = Field(min_length=1)
     alternative_to: list[Id] = Field(default_factory=list, description=(
         "Ids of rival explanations of the same event (each keeps its own status); shown together, and on the "

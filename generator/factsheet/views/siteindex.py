@@ -40,6 +40,11 @@ class ClaimView:
     links: tuple[str | None, ...]
     """Per evidence item: the source's URL, pointing at the quoted passage where possible."""
 
+    @property
+    def path(self) -> str:
+        """The claim's place on the site, as a Markdown page path with its anchor."""
+        return f"{topic_path(self.topic)}#{self.claim.id}"
+
 
 @dataclass(frozen=True)
 class Listing:
@@ -162,6 +167,9 @@ class Index:
             origin = item.via_chain[-1] if item.via_chain else None
             if origin and origin not in claim.claimed_by:
                 self.by_party[origin].append((item.stance.value, citation))
+            for relay in item.via_chain[:-1]:  # "South Korean media, citing the NIS": the media relay it
+                if relay not in claim.claimed_by:
+                    self.by_party[relay].append(("relays", citation))
         for use in figure_uses(claim, self.parties, topic.id):
             self.figures[use.figure.quantity].append(use)
         self.views[claim.id] = view
@@ -192,6 +200,33 @@ class Index:
             texts = list(dict.fromkeys(figure_text(u.figure) for u in uses))
             out.append((texts[0] + (f" (also: {', '.join(texts[1:])})" if len(texts) > 1 else ""), uses))
         return out
+
+    def key_claims(self, most: int = 6) -> list[ClaimView]:
+        """The claims the home page leads with: those marked `key`, else the first of each topic."""
+        marked = [v for v in self.views.values() if v.claim.key]
+        if marked:
+            return marked
+        return [self.views[t.topic.claims[0].id] for t in self.content.topics][:most]
+
+    def single_origin(self) -> list[ClaimView]:
+        """Claims about the world that rest on one origin, however many outlets repeat them."""
+        return [v for v in self.views.values()
+                if v.claim.status is not Status.on_record and v.support.independent == 1]
+
+    def with_status_count(self, status: Status) -> int:
+        return sum(1 for v in self.views.values() if v.claim.status is status)
+
+    def attributed(self, claim: Claim) -> str:
+        """The claim in attributed voice, as headings and listings give it: "NIS says: …".
+
+        Only what the sheet confirms, and statements that already name their speaker, read
+        without a speaker in front: nothing else reads as the site's own assertion.
+        """
+        if claim.status in (Status.confirmed, Status.on_record):
+            return claim.statement
+        names = [self.parties.name(p) for p in claim.claimed_by]
+        who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        return f"{who} {'says' if len(names) == 1 else 'say'}: {claim.statement}"
 
     def alternatives(self, claim: Claim) -> list[ClaimView]:
         """The rival accounts linked to a claim, either way round, in the sheet's order."""
@@ -319,8 +354,11 @@ class Index:
                 alone.update(names)
         return sorted(((n, backed[n], alone[n]) for n in backed), key=lambda r: (-r[1], r[0]))
 
-    def latest(self) -> list[tuple[object, str, Claim, int]]:
-        return latest_changes([(v.topic.id, v.claim) for v in self.views.values()])
+    def latest(self, limit: int = 10) -> list[tuple[object, str, Claim, int]]:
+        return latest_changes([(v.topic.id, v.claim) for v in self.views.values()], limit)
+
+    def change_count(self) -> int:
+        return sum(len(v.claim.history) for v in self.views.values())
 
     def status_counts(self, claims: list[Claim]) -> dict[Status, int]:
         counts = Counter(c.status for c in claims)
