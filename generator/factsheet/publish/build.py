@@ -19,6 +19,7 @@ from ..errors import ContentError, FactsheetError, Problem
 from ..check.quotes import SeedLibrary
 from ..pages.rendering import RenderCache, SiteOptions, render_site
 from ..check.validation import ValidationCache, validate
+from .located import content_places
 from .staging import build_lock, discard, new_staging, remove_stale, swap_in
 from .writer import WriteReport, write_tree
 
@@ -157,12 +158,21 @@ def build_site(config_file: Path, *, site_url: str | None = None, publish: bool 
         staging = new_staging(final)
         config.site_dir = str(staging)
         try:
-            build(config)
+            with content_places(*_plugin_folders(config, config_file)):
+                build(config)
             swap_in(staging, final)
         except BaseException:
             discard(staging)
             raise
     return final
+
+
+def _plugin_folders(config: object, config_file: Path) -> tuple[Path, Path]:
+    """The factsheet plugin's pages and content folders, for placing MkDocs' warnings."""
+    plugin = getattr(config, "plugins", {}).get("factsheet")
+    options = getattr(plugin, "config", None)
+    base = config_file.parent
+    return base / getattr(options, "pages_dir", "generated"), base / getattr(options, "content_dir", "content")
 
 
 def _make_docs_dir(config_file: Path) -> None:
