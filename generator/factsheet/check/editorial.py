@@ -48,10 +48,18 @@ def hedge_patterns() -> re.Pattern[str]:
 def editorial_problems(content: Content, seeds: SeedLibrary, parties: Parties) -> list[Problem]:
     problems: list[Problem] = []
     for topic in content.topics:
-        for i, claim in enumerate(topic.topic.claims):
-            problems += _claim_problems(topic, ("claims", i), claim, seeds, parties)
-    problems += _unit_words(content, parties)
-    return problems
+        problems += topic_editorial_problems(topic, seeds, parties)
+    return problems + unit_word_problems(content, parties)
+
+
+def topic_editorial_problems(topic: TopicFile, seeds: SeedLibrary, parties: Parties) -> list[Problem]:
+    """One topic's warnings: they depend only on it, the sources, actors and seeds (so the preview keeps them)."""
+    return [p for i, claim in enumerate(topic.topic.claims) for p in _claim_problems(topic, ("claims", i), claim, seeds, parties)]
+
+
+def unit_word_problems(content: Content, parties: Parties) -> list[Problem]:
+    """The same figure in two unit words, across the whole sheet."""
+    return list(_unit_words(content, parties))
 
 
 def _claim_problems(topic: TopicFile, here: tuple[str | int, ...], claim: Claim, seeds: SeedLibrary,

@@ -12,7 +12,7 @@ from ..errors import Location, Problem
 from .evidence import WARNING_RULES, Parties, parties_of, status_violations, value_in_quote
 from ..memo import Same
 from ..read.model import Claim, Evidence, Medium, Source
-from .editorial import editorial_problems
+from .editorial import topic_editorial_problems, unit_word_problems
 from .quotes import Seed, SeedLibrary, quote_parts
 from ..read.places import locate
 from ..read.yamlsafe import Path_, YamlDocument
@@ -35,6 +35,8 @@ class _TopicChecks:
     problems: list[Problem]
     status: list[Problem] | None = field(default=None)
     """Status-rule problems, once worked out (they run only on otherwise valid content)."""
+    editorial: list[Problem] | None = field(default=None)
+    """Editorial warnings (hedges, counts, copies), once worked out, likewise."""
 
 
 ValidationCache = dict[str, _TopicChecks]
@@ -86,7 +88,12 @@ def validate(content: Content, seeds: SeedLibrary, cache: ValidationCache | None
                 kept.status = [p for i, claim in enumerate(topic.topic.claims)
                                for p in _status_problems(topic.doc, ("claims", i), claim, parties)]
             problems += kept.status
-        problems += editorial_problems(content, seeds, parties)
+            if kept.editorial is None:
+                # The editorial warnings of an unchanged topic are kept between preview rebuilds: at 10,000
+                # claims working them all out again took seconds of every save.
+                kept.editorial = topic_editorial_problems(topic, seeds, parties)
+            problems += kept.editorial
+        problems += unit_word_problems(content, parties)
     return problems
 
 
