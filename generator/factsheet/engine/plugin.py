@@ -200,6 +200,10 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.idle_gc is not None:
             self.idle_gc.build_finished()
+        elif not self.serving:
+            # Frozen for the build only: a process that goes on (a test run, a program that calls the
+            # build) must get its garbage collected again.
+            gc.unfreeze()
         if not self.config.search:
             return
         if self.serving:
@@ -211,6 +215,10 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
             log.info("factsheet: search: %s", index_site(Path(config.site_dir)))
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if not self.serving:
+            gc.unfreeze()  # as after a build that succeeds
 
     def on_shutdown(self) -> None:
         if self.preview_search is not None:
