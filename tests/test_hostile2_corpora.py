@@ -186,7 +186,7 @@ def test_naughty_strings_show_literally_and_run_nothing(naughty_site: tuple[Path
             body = fold(page.locator("article").inner_text())
             for i, text in enumerate(strings[t:t + PER_TOPIC], start=t):
                 heading = page.locator(f"h2#s{i}")
-                assert fold(heading.evaluate(HEADING_TEXT)) == fold(text), text
+                assert fold(text) in fold(heading.evaluate(HEADING_TEXT)), text  # the heading may say more around it
                 assert body.count(fold(text)) >= 3, text  # statement, status note and evidence note, literally
             assert page.evaluate(HANDLERS) == []
             assert page.evaluate("window.__csp") == []
