@@ -25,7 +25,7 @@ from ..read.model import Claim, Evidence, Stance, Status, parse_when
 from .opendata import claim_reviews, json_for_script, open_data_files
 from .mapsvg import map_sources, place_maps
 from ..check.quotes import SeedLibrary
-from ..views.siteindex import LISTING_PAGE, ClaimView, Index, topic_path
+from ..views.siteindex import LISTING_PAGE, Index, IndexCache, topic_path
 from ..check.statuses import STANCES, STATUSES
 
 CSS_PATH = "stylesheets/factsheet.css"
@@ -87,7 +87,7 @@ class RenderCache:
     topics: dict[str, tuple[Same, str]] = field(default_factory=dict)
     site_pages: dict[str, tuple[Same, str]] = field(default_factory=dict)
     listing_fields: dict[str, tuple[object, tuple[object, ...]]] = field(default_factory=dict)
-    views: dict[str, tuple[Same, list[ClaimView]]] = field(default_factory=dict)
+    views: IndexCache = field(default_factory=IndexCache)
     listing_pages: dict[str, tuple[Same, str]] = field(default_factory=dict)
 
 
@@ -168,8 +168,15 @@ def _listing_fields(cache: RenderCache, topic: TopicFile) -> tuple[object, ...]:
 def _panel_inputs(index: Index, topic: TopicFile) -> tuple[object, ...]:
     """The figures of other topics that this topic's disagreement panels show."""
     used = sorted({f.quantity for c in topic.topic.claims for e in c.evidence for f in e.figures} & index.disagreeing_ids)
-    return tuple((q, tuple((text, tuple(index.attributions(uses, dated=True))) for text, uses in index.figure_groups(q)))
-                 for q in used)
+    return tuple((q, _panel(index, q)) for q in used)
+
+
+def _panel(index: Index, quantity: str) -> tuple[object, ...]:
+    """What a quantity's disagreement panel shows, kept while the very same figures give it."""
+    def work(uses: object) -> tuple[object, ...]:
+        return tuple((text, tuple(index.attributions(group, dated=True))) for text, group in index.figure_groups(quantity))
+    cache = index.quantity_cache
+    return cache.per_quantity(index.figures[quantity], "panel", work) if cache is not None else work(None)
 
 
 def render_listings(index: Index, directory_urls: bool = True, cache: dict[str, tuple[Same, str]] | None = None,

@@ -3,8 +3,10 @@ figures by quantity, and how long listings are laid out on pages."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TypeVar
 
 from ..read.content import Content, TopicFile
 from ..read.dates import MONTHS, long_date
@@ -17,6 +19,7 @@ from ..check.quotes import SeedLibrary
 from ..check.statuses import STATUSES
 from .places import PlaceIndex
 
+T = TypeVar("T")
 LISTING_PAGE = 25
 CLAIMS_PAGE = 300
 
@@ -44,6 +47,38 @@ class ClaimView:
     def path(self) -> str:
         """The claim's place on the site, as a Markdown page path with its anchor."""
         return f"{topic_path(self.topic)}#{self.claim.id}"
+
+
+@dataclass
+class TopicParts:
+    """What one topic adds to the index: its claim views, and its citations, parties' entries and
+    figures grouped by source, party and quantity (kept across preview rebuilds while unchanged)."""
+
+    key: Same
+    views: list[ClaimView]
+    by_party: dict[str, list[tuple[str, Citation]]] = field(default_factory=dict)
+    citations: dict[str, list[Citation]] = field(default_factory=dict)
+    figures: dict[str, list[FigureUse]] = field(default_factory=dict)
+
+
+@dataclass
+class IndexCache:
+    """The index's parts kept between `mkdocs serve` rebuilds: each topic's, and what is worked
+    out per quantity from its figures (kept while the very same figures give it)."""
+
+    topics: dict[str, TopicParts] = field(default_factory=dict)
+    quantities: dict[tuple[str, str], tuple[Same, object]] = field(default_factory=dict)
+
+    def per_quantity(self, uses: list[FigureUse], name: str, work: Callable[[list[FigureUse]], T]) -> T:
+        """`work(uses)`, worked out again only when the figures of the quantity are not the same objects."""
+        if not uses:
+            return work(uses)
+        slot = (uses[0].figure.quantity, name)
+        key = Same(*uses)
+        kept = self.quantities.get(slot)
+        if kept is None or kept[0] != key:
+            kept = self.quantities[slot] = (key, work(uses))
+        return kept[1]  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
@@ -113,20 +148,21 @@ class Index:
     """Each page's raw-HTML link maker (links.HtmlLinks.for_page), shared by its blocks."""
     places: PlaceIndex = field(default_factory=PlaceIndex)
     """Each place with the claims whose events happened there."""
+    quantity_cache: IndexCache | None = None
 
     @classmethod
-    def build(cls, content: Content, seeds: SeedLibrary,
-              cache: dict[str, tuple[Same, list[ClaimView]]] | None = None) -> Index:
+    def build(cls, content: Content, seeds: SeedLibrary, cache: IndexCache | None = None) -> Index:
         index = cls(content, parties_of(content))
-        cache = {} if cache is None else cache
+        cache = IndexCache() if cache is None else cache
         shared = (content.sources_doc, content.actors_doc, seeds.signature)
         for topic in content.topics:
-            kept = cache.get(topic.id)
-            if kept is None or kept[0] != Same(topic.topic, *shared):
-                kept = cache[topic.id] = (Same(topic.topic, *shared), [index._view(topic, c, seeds) for c in topic.topic.claims])
-            for view in kept[1]:
-                index._add(view)
-        index.disagreeing_ids = {q.id for q in content.sheet.quantities if disagrees(index.figures[q.id])}
+            kept = cache.topics.get(topic.id)
+            if kept is None or kept.key != Same(topic.topic, *shared):
+                kept = cache.topics[topic.id] = index._parts(Same(topic.topic, *shared), topic, seeds)
+            index._merge(kept)
+        index.disagreeing_ids = {q.id for q in content.sheet.quantities
+                                 if cache.per_quantity(index.figures[q.id], "disagrees", disagrees)}
+        index.quantity_cache = cache
         index.listings = {
             "sources": Listing.lay_out("sources", "Sources", [(s.id, s.title) for s in content.sources]),
             "actors": Listing.lay_out("actors", "Who says what", [(a.id, a.name) for a in content.actors]),
@@ -157,22 +193,35 @@ class Index:
             links.append(link_to_passage(source.url, seeds.get(source.seed), item.quote) if source.url else None)
         return ClaimView(topic, claim, self.parties.support(claim), attributed_differently(claim, self.parties), tuple(links))
 
-    def _add(self, view: ClaimView) -> None:
-        topic, claim = view.topic, view.claim
-        for party in claim.claimed_by:
-            self.by_party[party].append(("claims", Citation(topic, claim, claim.evidence[0])))
-        for item in claim.evidence:
-            citation = Citation(topic, claim, item)
-            self.citations[item.source].append(citation)
-            origin = item.via_chain[-1] if item.via_chain else None
-            if origin and origin not in claim.claimed_by:
-                self.by_party[origin].append((item.stance.value, citation))
-            for relay in item.via_chain[:-1]:  # "South Korean media, citing the NIS": the media relay it
-                if relay not in claim.claimed_by:
-                    self.by_party[relay].append(("relays", citation))
-        for use in figure_uses(claim, self.parties, topic.id):
-            self.figures[use.figure.quantity].append(use)
-        self.views[claim.id] = view
+    def _parts(self, key: Same, topic: TopicFile, seeds: SeedLibrary) -> TopicParts:
+        """What one topic adds to the lookups, grouped by source, party and quantity, in the claims' order."""
+        parts = TopicParts(key, [self._view(topic, c, seeds) for c in topic.topic.claims])
+        for view in parts.views:
+            claim = view.claim
+            for party in claim.claimed_by:
+                parts.by_party.setdefault(party, []).append(("claims", Citation(topic, claim, claim.evidence[0])))
+            for item in claim.evidence:
+                citation = Citation(topic, claim, item)
+                parts.citations.setdefault(item.source, []).append(citation)
+                origin = item.via_chain[-1] if item.via_chain else None
+                if origin and origin not in claim.claimed_by:
+                    parts.by_party.setdefault(origin, []).append((item.stance.value, citation))
+                for relay in item.via_chain[:-1]:  # "South Korean media, citing the NIS": the media relay it
+                    if relay not in claim.claimed_by:
+                        parts.by_party.setdefault(relay, []).append(("relays", citation))
+            for use in figure_uses(claim, self.parties, topic.id):
+                parts.figures.setdefault(use.figure.quantity, []).append(use)
+        return parts
+
+    def _merge(self, parts: TopicParts) -> None:
+        for view in parts.views:
+            self.views[view.claim.id] = view
+        for party, entries in parts.by_party.items():
+            self.by_party[party] += entries
+        for source, citations in parts.citations.items():
+            self.citations[source] += citations
+        for quantity, uses in parts.figures.items():
+            self.figures[quantity] += uses
 
     @property
     def sources(self) -> dict[str, Source]:
