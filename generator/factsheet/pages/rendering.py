@@ -89,6 +89,7 @@ class RenderCache:
     listing_fields: dict[str, tuple[object, tuple[object, ...]]] = field(default_factory=dict)
     views: IndexCache = field(default_factory=IndexCache)
     listing_pages: dict[str, tuple[Same, str]] = field(default_factory=dict)
+    entry_fields: dict[str, _TopicEntries] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,8 @@ def render_site(content: Content, seeds: SeedLibrary, cache: RenderCache | None 
         if kept is None or kept[0] != key:
             kept = cache.site_pages[path] = (key, _render(template, index, "../" * path.count("/"), here=path))
         pages[path] = kept[1]
-    pages.update(render_listings(index, directory_urls, cache.listing_pages, (*shared, options.site_url), options.incremental))
+    pages.update(render_listings(index, directory_urls, cache.listing_pages, (*shared, options.site_url), options.incremental,
+                                 cache.entry_fields))
     for topic in content.topics:
         # Which timeline page shows an event depends on the other topics' dates too.
         events = tuple(index.event_page.get(c.id) for c in topic.topic.claims)
@@ -180,9 +182,11 @@ def _panel(index: Index, quantity: str) -> tuple[object, ...]:
 
 
 def render_listings(index: Index, directory_urls: bool = True, cache: dict[str, tuple[Same, str]] | None = None,
-                    shared: tuple[object, ...] = (), incremental: bool = True) -> dict[str, str]:
+                    shared: tuple[object, ...] = (), incremental: bool = True,
+                    fields_cache: dict[str, _TopicEntries] | None = None) -> dict[str, str]:
     """Every listing page; with a cache, only the pages whose entries show something new are rendered."""
     cache = {} if cache is None else cache
+    fields = _EntryFields(index, {} if fields_cache is None else fields_cache) if incremental else None
     layout = tuple((kind, listing.pages) for kind, listing in sorted(index.listings.items()))
     pages = {}
 
@@ -209,8 +213,8 @@ def render_listings(index: Index, directory_urls: bool = True, cache: dict[str, 
             status = Status(listing.kind.split("/", 1)[1]) if listing.kind.startswith("status/") else None
 
             def inputs(kind: str = listing.kind, ids: tuple[str, ...] = ids, n: int = n, template: str = template) -> Same:
-                objects, values = _entry_inputs(index, kind, ids)
-                return Same(template, *shared, layout, ids, n, directory_urls, values, *objects)
+                assert fields is not None
+                return Same(template, *shared, layout, ids, n, directory_urls, _entry_inputs(index, fields, kind, ids))
 
             page(path, inputs,
                  functools.partial(_render, template, index, root, listing=listing, ids=ids, part=n + 1,
@@ -218,35 +222,66 @@ def render_listings(index: Index, directory_urls: bool = True, cache: dict[str, 
     return pages
 
 
-def _entry_inputs(index: Index, kind: str, ids: tuple[str, ...]) -> tuple[tuple[object, ...], tuple[object, ...]]:
-    """What a listing page shows of its entries: (models compared by identity, plain values)."""
+@dataclass
+class _TopicEntries:
+    """A topic's claims as listing pages show them (kept while the topic's model is the same object)."""
+
+    topic: object
+    title: str
+    claims: tuple[tuple[object, ...], ...]
+    by_claim: dict[str, tuple[object, ...]]
+
+
+class _EntryFields:
+    """Each claim as listings show it, as one tuple, the very same tuple while what it shows is
+    unchanged: comparing a page's entries is then mostly identity tests, not a walk through models."""
+
+    def __init__(self, index: Index, cache: dict[str, _TopicEntries]) -> None:
+        self.topics: dict[str, _TopicEntries] = {}
+        self.claims: dict[str, tuple[object, ...]] = {}
+        for topic in index.content.topics:
+            kept = cache.get(topic.id)
+            if kept is None or kept.topic is not topic.topic:
+                kept = cache[topic.id] = self._entries(topic, kept)
+            self.topics[topic.id] = kept
+            self.claims.update(kept.by_claim)
+        for gone in cache.keys() - self.topics.keys():
+            del cache[gone]
+
+    @staticmethod
+    def _entries(topic: TopicFile, old: _TopicEntries | None) -> _TopicEntries:
+        by_claim = {}
+        for c in topic.topic.claims:
+            # All a listing shows of a claim (not its status note or quotes): a status note edit
+            # re-renders the claim's topic page only.
+            value = (topic.id, c.id, c.statement, c.status, tuple(c.claimed_by), c.claimed_on, c.happened, tuple(c.places),
+                     tuple((e.source, e.stance, e.via_chain, e.said_on, tuple(e.figures)) for e in c.evidence))
+            before = old.by_claim.get(c.id) if old is not None else None
+            by_claim[c.id] = before if before == value else value
+        return _TopicEntries(topic.topic, topic.topic.title, tuple(by_claim.values()), by_claim)
+
+
+def _entry_inputs(index: Index, fields: _EntryFields, kind: str, ids: tuple[str, ...]) -> tuple[object, ...]:
+    """What a listing page shows of its entries, as plain values."""
+    claims = fields.claims
     if kind == "sources":
-        return (), tuple((i, tuple((c.topic.id, c.claim.id, c.claim.statement, c.claim.status, c.evidence.stance,
-                                    c.evidence.via_chain) for c in index.citations.get(i, ()))) for i in ids)
+        return tuple((i, tuple(claims[c.claim.id] for c in index.citations.get(i, ()))) for i in ids)
     if kind == "actors":
-        return (), tuple((i, tuple((role, c.topic.id, c.claim.id, c.claim.statement, c.claim.status, c.evidence.source)
-                                   for role, c in index.by_party.get(i, ()))) for i in ids)
+        return tuple((i, tuple((role, claims[c.claim.id]) for role, c in index.by_party.get(i, ()))) for i in ids)
     if kind == "timeline":
-        return (), tuple((part, tuple((v.claim.happened, v.topic.id, v.claim.id, v.claim.statement, v.claim.status,
-                                       v.claim.claimed_on, tuple(v.claim.claimed_by)) for _, v in index.events[part]))
-                         for part in ids)
+        return tuple((part, tuple(claims[v.claim.id] for _, v in index.events[part])) for part in ids)
     if kind == "places":
-        return (), tuple((i, index.places.entries[i].place, index.places.entries[i].located, tuple(
-            (v.topic.id, v.claim.id, v.claim.statement, v.claim.status, tuple(v.claim.claimed_by))
-            for v in index.places.entries[i].claims)) for i in ids)
+        return tuple((i, index.places.entries[i].place, index.places.entries[i].located,
+                      tuple(claims[v.claim.id] for v in index.places.entries[i].claims)) for i in ids)
     if kind == "figures":
-        return (), tuple((i, i in index.disagreeing_ids, tuple(
-            (u.figure, u.item.source, u.item.via_chain, u.topic_id, u.claim.id, u.claim.statement, u.claim.status)
-            for u in index.figures.get(i, ()))) for i in ids)
-    # Matrix and status pages show whole topics, but not status notes or quotes: editing
-    # one of those re-renders the topic's own page only.
-    topics = {t.id: t.topic for t in index.content.topics}
-    if kind == "matrix":
-        return (), tuple((i, topics[i].title, tuple((c.id, c.statement, c.status, tuple((e.source, e.stance) for e in c.evidence))
-                                                   for c in topics[i].claims)) for i in ids)
-    status = Status(kind.split("/", 1)[1])
-    return (), tuple((i, topics[i].title, tuple((c.id, c.statement) for c in topics[i].claims if c.status is status))
+        return tuple((i, i in index.disagreeing_ids, tuple((u.figure, claims[u.claim.id]) for u in index.figures.get(i, ())))
                      for i in ids)
+    # Matrix and status pages show whole topics, but not status notes or quotes.
+    topics = fields.topics
+    if kind == "matrix":
+        return tuple((i, topics[i].title, topics[i].claims) for i in ids)
+    status = Status(kind.split("/", 1)[1])
+    return tuple((i, topics[i].title, tuple(c for c in topics[i].claims if c[3] is status)) for i in ids)
 
 
 def render_topic(index: Index, topic: TopicFile, directory_urls: bool = True) -> str:
