@@ -109,3 +109,40 @@ def test_a_users_page_at_one_of_our_paths_is_refused(small: Path) -> None:
     assert code == 1
     assert "docs/method.md: factsheet makes a page at this path from content/; rename yours" in out
     assert (small / "docs/method.md").read_text() == "# Our method\n"
+
+
+def test_the_writer_never_writes_through_a_link(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("mine")
+    out = tmp_path / "out"
+    write_tree(out, {"a.md": "A", "sub/b.md": "B"})
+    (out / "a.md").unlink()
+    (out / "a.md").symlink_to(secret)  # one of our files replaced by a link to someone else's
+    with pytest.raises(ForeignFiles, match="a.md: not written by factsheet"):
+        write_tree(out, {"a.md": "A2", "sub/b.md": "B"})
+    assert secret.read_text() == "mine"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (out / "a.md").unlink()
+    (out / "sub/b.md").unlink()
+    (out / "sub").rmdir()
+    (out / "sub").symlink_to(elsewhere, target_is_directory=True)  # a folder of ours that leads outside
+    with pytest.raises(ForeignFiles, match="factsheet never writes through a link"):
+        write_tree(out, {"sub/b.md": "B"}, foreign_ok=True)
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_names_with_control_characters_are_shown_escaped(tmp_path: Path) -> None:
+    (tmp_path / "evil\nOK: 0 problems").mkdir()
+    (tmp_path / "evil\nOK: 0 problems" / "x").write_text("mine")
+    code, out = run("new", str(tmp_path / "evil\nOK: 0 problems"))
+    assert code == 1 and "evil\\nOK: 0 problems: not empty" in out and "\nOK: 0 problems" not in out
+
+
+def test_add_source_shows_a_file_name_with_control_characters_escaped(small: Path) -> None:
+    code, out = run("add-source", "page\nOK: added.html")
+    assert code == 1 and "page\\nOK: added.html: no such file" in out and "\nOK: added" not in out
+    (small / "pipe.html").unlink(missing_ok=True)
+    os.mkfifo(small / "pipe.html")  # a FIFO never hangs the command
+    code, out = run("add-source", "pipe.html")
+    assert code == 1 and "pipe.html: no such file" in out

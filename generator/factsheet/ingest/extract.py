@@ -7,7 +7,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from ..errors import FactsheetError
+from ..errors import FactsheetError, Problem
+from ..read.files import read_file, visible
 
 MIN_WORDS = 40
 """Fewer words than this is not an article (a cookie wall, a video page, an error page)."""
@@ -45,19 +46,19 @@ def read(target: str, *, online: bool = True) -> Article:
             raise ExtractError(f"{target}: fetching is turned off (--offline); save the page and add the file")
         return from_html(_fetch(target), target)
     path = Path(target)
+    shown = visible(target)  # a control character in a file name must not forge a line of output
     if not path.is_file():
-        raise ExtractError(f"{target}: no such file (give a saved page, a .txt file or an http(s) URL)")
-    if path.stat().st_size > MAX_BYTES:
-        raise ExtractError(f"{target}: {path.stat().st_size / 1024 / 1024:.0f} MB is more than an article; "
-                           f"the limit is {MAX_BYTES // 1024 // 1024} MB")
-    raw = path.read_bytes()
+        raise ExtractError(f"{shown}: no such file (give a saved page, a .txt file or an http(s) URL)")
+    raw = read_file(path, shown, MAX_BYTES, "an article is smaller: save the article's page alone")
+    if isinstance(raw, Problem):
+        raise ExtractError(str(raw))
     if path.suffix.lower() in (".html", ".htm", ".xhtml") or raw.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
         return from_html(raw.decode("utf-8", errors="replace"), None)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise ExtractError(f"{target}:{line}:1: the file is not UTF-8 text (save it as UTF-8)") from None
+        raise ExtractError(f"{shown}:{line}:1: the file is not UTF-8 text (save it as UTF-8)") from None
     return from_text(text)
 
 

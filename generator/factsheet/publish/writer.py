@@ -87,6 +87,7 @@ def write_tree(out_dir: Path, files: dict[str, str], *, foreign_ok: bool = False
         raise ForeignFiles(out_dir, blocking, hint)
     report = WriteReport(files=sorted(files))
     out_dir.mkdir(parents=True, exist_ok=True)
+    _refuse_links(out_dir, files, hint)
     # The manifest is written first with old and new names together: if the run is killed
     # midway, every file it may have written is still known to be ours.
     _write_manifest(out_dir, manifest | set(files))
@@ -106,6 +107,21 @@ def write_tree(out_dir: Path, files: dict[str, str], *, foreign_ok: bool = False
             _remove_empty_parents(target.parent, out_dir)
     _write_manifest(out_dir, set(files))
     return report
+
+
+def _refuse_links(out_dir: Path, files: dict[str, str], hint: str) -> None:
+    """Never write through a symbolic link: a link at one of our paths, or a linked folder, could
+    point anywhere (a user's file, a system file); it is refused like a file we did not write."""
+    root = out_dir.resolve()
+    linked = []
+    for rel in sorted(files):
+        target = out_dir / rel
+        parent = target.parent.resolve() if target.parent.exists() else None
+        if target.is_symlink() or (parent is not None and parent != root and root not in parent.parents):
+            linked.append(rel)
+    if linked:
+        raise ForeignFiles(out_dir, linked, f"{hint}; it is a symbolic link, or stands in a linked folder, and "
+                                            "factsheet never writes through a link")
 
 
 def _write_manifest(out_dir: Path, names: set[str]) -> None:

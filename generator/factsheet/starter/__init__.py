@@ -11,6 +11,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from ..errors import FactsheetError
+from ..read.files import visible
 from ..publish.schema import schema_files
 from ..publish.writer import write_tree
 
@@ -43,11 +44,12 @@ def starter_files(version: str) -> dict[str, str]:
 
 def create_sheet(dest: Path, version: str) -> list[str]:
     """Write a new sheet into `dest` (new or empty); the paths written."""
+    shown = visible(str(dest))  # a control character in the name must not forge a line of output
     if dest.exists() and not dest.is_dir():
-        raise FactsheetError(f"{dest}: exists and is not a folder; choose a new folder name")
+        raise FactsheetError(f"{shown}: exists and is not a folder; choose a new folder name")
     if dest.is_dir() and any(dest.iterdir()):
-        first = sorted(p.name for p in dest.iterdir())[0]
-        raise FactsheetError(f"{dest}: not empty (it holds {first}); factsheet new writes only into a new or empty "
+        first = visible(sorted(p.name for p in dest.iterdir())[0])
+        raise FactsheetError(f"{shown}: not empty (it holds {first}); factsheet new writes only into a new or empty "
                              "folder, so nothing of yours is overwritten")
     written = []
     for rel, text in starter_files(version).items():
