@@ -196,16 +196,17 @@ def _most_alike(sentence: str, seed: Seed) -> tuple[str, float]:
 
 def _unit_words(content: Content, parties: Parties) -> Iterator[Problem]:
     """The same number of one quantity given in different units: a disagreement made only of words."""
-    seen: dict[tuple[str, object], tuple[str, object]] = {}
+    seen: dict[tuple[str, object], tuple[str, TopicFile, tuple[str | int, ...]]] = {}
     for topic in content.topics:
         for i, claim in enumerate(topic.topic.claims):
             for j, item in enumerate(claim.evidence):
                 for k, figure in enumerate(item.figures):
                     key = (figure.quantity, figure.span)
-                    first = seen.setdefault(key, (figure.unit, topic.doc.locate(("claims", i, "evidence", j, "figures", k, "unit"))))
+                    # Located only when a warning needs it: this runs over every figure on each save.
+                    first = seen.setdefault(key, (figure.unit, topic, ("claims", i, "evidence", j, "figures", k, "unit")))
                     if first[0].casefold() != figure.unit.casefold():
                         yield Problem(topic.doc.locate(("claims", i, "evidence", j, "figures", k, "unit")),
-                                      f"{figure_text(figure)} and {first[0]!r} at {first[1]} give the same number of "
+                                      f"{figure_text(figure)} and {first[0]!r} at {first[1].doc.locate(first[2])} give the same number of "
                                       f"'{figure.quantity}' in different units, which shows as a disagreement",
                                       "if both count the same thing, use one unit word for it", warning=True)
 

@@ -123,9 +123,11 @@ def _duplicate_claims(content: Content) -> list[Problem]:
         key = claim.id.casefold()
         if key in first:
             where = topic.doc.locate(("claims", i, "id"))
-            found.append(Problem(where, f"duplicate claim id '{claim.id}' (first at {first[key]})", "give each claim its own id"))
+            there, j = first[key]
+            found.append(Problem(where, f"duplicate claim id '{claim.id}' (first at {there.doc.locate(('claims', j, 'id'))})",
+                                 "give each claim its own id"))
         else:
-            first[key] = topic.doc.locate(("claims", i, "id"))
+            first[key] = (topic, i)  # located only if another claim has the id (each save checks every claim)
     return found
 
 
