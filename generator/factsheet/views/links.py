@@ -72,7 +72,8 @@ class Links:
         return Md(f"{self.root}{path}")
 
     def claim(self, topic: TopicFile, claim: Claim) -> Md:
-        return Md(f"[{md_text(claim.statement)}]({self.root}{topic_path(topic)}#{md_id(claim.id)})")
+        """A link to a claim, in attributed voice (who claims it), as every listing gives it."""
+        return Md(f"[{md_text(self.index.attributed(claim))}]({self.root}{topic_path(topic)}#{md_id(claim.id)})")
 
 
 
@@ -128,7 +129,8 @@ class HtmlLinks:
         return Markup(", citing ").join(self.party(a) for a in item.via_chain)
 
     def claim(self, topic: TopicFile, claim: Claim) -> Markup:
-        return _a(self.url(f"{topic_path(topic)}#{md_id(claim.id)}"), claim.statement)
+        """A link to a claim, in attributed voice (who claims it), as every listing gives it."""
+        return _a(self.url(f"{topic_path(topic)}#{md_id(claim.id)}"), self.index.attributed(claim))
 
     def citation(self, topic: TopicFile, claim: Claim, number: int) -> str:
         return self.url(f"{topic_path(topic)}#quote:{md_id(claim.id)}-{number}")
