@@ -89,7 +89,7 @@ class RenderCache:
     listing_fields: dict[str, tuple[object, tuple[object, ...]]] = field(default_factory=dict)
     views: IndexCache = field(default_factory=IndexCache)
     listing_pages: dict[str, tuple[Same, str]] = field(default_factory=dict)
-    entry_fields: dict[str, _TopicEntries] = field(default_factory=dict)
+    entry_fields: _EntryCache = field(default_factory=lambda: _EntryCache())
 
 
 @dataclass(frozen=True)
@@ -183,10 +183,10 @@ def _panel(index: Index, quantity: str) -> tuple[object, ...]:
 
 def render_listings(index: Index, directory_urls: bool = True, cache: dict[str, tuple[Same, str]] | None = None,
                     shared: tuple[object, ...] = (), incremental: bool = True,
-                    fields_cache: dict[str, _TopicEntries] | None = None) -> dict[str, str]:
+                    fields_cache: _EntryCache | None = None) -> dict[str, str]:
     """Every listing page; with a cache, only the pages whose entries show something new are rendered."""
     cache = {} if cache is None else cache
-    fields = _EntryFields(index, {} if fields_cache is None else fields_cache) if incremental else None
+    fields = _EntryFields(index, fields_cache or _EntryCache(), Same(*shared)) if incremental else None
     layout = tuple((kind, listing.pages) for kind, listing in sorted(index.listings.items()))
     pages = {}
 
@@ -214,7 +214,7 @@ def render_listings(index: Index, directory_urls: bool = True, cache: dict[str, 
 
             def inputs(kind: str = listing.kind, ids: tuple[str, ...] = ids, n: int = n, template: str = template) -> Same:
                 assert fields is not None
-                return Same(template, *shared, layout, ids, n, directory_urls, _entry_inputs(index, fields, kind, ids))
+                return Same(template, *shared, layout, ids, n, directory_urls, fields.entries(index, kind, ids))
 
             page(path, inputs,
                  functools.partial(_render, template, index, root, listing=listing, ids=ids, part=n + 1,
@@ -232,21 +232,46 @@ class _TopicEntries:
     by_claim: dict[str, tuple[object, ...]]
 
 
+@dataclass
+class _EntryCache:
+    topics: dict[str, _TopicEntries] = field(default_factory=dict)
+    order: tuple[object, ...] = ()
+    """Each topic's id, title and claims' tuples, in order, with the shared inputs, at the last build."""
+    shared: Same | None = None
+    entries: dict[tuple[str, tuple[str, ...]], tuple[object, ...]] = field(default_factory=dict)
+    """Each listing page's entries at the last build that worked them out."""
+
+
 class _EntryFields:
     """Each claim as listings show it, as one tuple, the very same tuple while what it shows is
-    unchanged: comparing a page's entries is then mostly identity tests, not a walk through models."""
+    unchanged: comparing a page's entries is then mostly identity tests, not a walk through models.
+    When no claim's tuple changed (a status note or a quote was edited), no page's entries did."""
 
-    def __init__(self, index: Index, cache: dict[str, _TopicEntries]) -> None:
+    def __init__(self, index: Index, cache: _EntryCache, shared: Same) -> None:
+        self.cache = cache
         self.topics: dict[str, _TopicEntries] = {}
         self.claims: dict[str, tuple[object, ...]] = {}
         for topic in index.content.topics:
-            kept = cache.get(topic.id)
+            kept = cache.topics.get(topic.id)
             if kept is None or kept.topic is not topic.topic:
-                kept = cache[topic.id] = self._entries(topic, kept)
+                kept = cache.topics[topic.id] = self._entries(topic, kept)
             self.topics[topic.id] = kept
             self.claims.update(kept.by_claim)
-        for gone in cache.keys() - self.topics.keys():
-            del cache[gone]
+        for gone in cache.topics.keys() - self.topics.keys():
+            del cache.topics[gone]
+        order = tuple(part for t in self.topics.values() for part in (t.title, *t.claims))
+        self.unchanged = (cache.shared is not None and cache.shared == shared and len(order) == len(cache.order)
+                          and all(a is b or a == b for a, b in zip(order, cache.order)))
+        cache.order, cache.shared = order, shared
+        if not self.unchanged:
+            cache.entries.clear()
+
+    def entries(self, index: Index, kind: str, ids: tuple[str, ...]) -> tuple[object, ...]:
+        slot = (kind, ids)
+        kept = self.cache.entries.get(slot) if self.unchanged else None
+        if kept is None:
+            kept = self.cache.entries[slot] = _entry_inputs(index, self, kind, ids)
+        return kept
 
     @staticmethod
     def _entries(topic: TopicFile, old: _TopicEntries | None) -> _TopicEntries:

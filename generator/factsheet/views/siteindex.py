@@ -59,6 +59,7 @@ class TopicParts:
     by_party: dict[str, list[tuple[str, Citation]]] = field(default_factory=dict)
     citations: dict[str, list[Citation]] = field(default_factory=dict)
     figures: dict[str, list[FigureUse]] = field(default_factory=dict)
+    statuses: Counter[Status] = field(default_factory=Counter)
 
 
 @dataclass
@@ -180,7 +181,7 @@ class Index:
         index.event_page = {view.claim.id: index.listings["timeline"].page_of[part]
                             for part, events in index.events.items() for _, view in events}
         for status in Status:
-            counts = {t.id: sum(c.status is status for c in t.topic.claims) for t in content.topics}
+            counts = {t.id: cache.topics[t.id].statuses.get(status, 0) for t in content.topics}
             index.listings[f"status/{status.value}"] = Listing.lay_out(
                 f"status/{status.value}", f"{STATUSES[status].label} claims",
                 [(t.id, t.topic.title) for t in content.topics if counts[t.id]], size=CLAIMS_PAGE, weights=counts)
@@ -195,7 +196,8 @@ class Index:
 
     def _parts(self, key: Same, topic: TopicFile, seeds: SeedLibrary) -> TopicParts:
         """What one topic adds to the lookups, grouped by source, party and quantity, in the claims' order."""
-        parts = TopicParts(key, [self._view(topic, c, seeds) for c in topic.topic.claims])
+        parts = TopicParts(key, [self._view(topic, c, seeds) for c in topic.topic.claims],
+                           statuses=Counter(c.status for c in topic.topic.claims))
         for view in parts.views:
             claim = view.claim
             for party in claim.claimed_by:
