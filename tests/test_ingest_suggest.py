@@ -155,7 +155,7 @@ def test_the_printed_yaml_says_where_to_paste_and_writes_nothing(small: Path) ->
                           "# Nothing was written.")
     assert ("# == closure-at-least-six-weeks (content/topics/duration.yaml, evidence at line 9)\n"
             "#    The closure will last at least six weeks.\n"
-            "# 1. score 2.6 · figures as written: \"at least six\"\n"
+            "# 1. score 2.8 · figures as written: \"at least six\"\n"
             "      - source: herald\n"
             "        stance: asserts\n"
             "        via: spokesperson\n"

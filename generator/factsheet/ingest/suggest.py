@@ -38,6 +38,9 @@ RELATIVE = 0.5
 """...and at least this part of the share of the passage's best claim."""
 CARRY = 0.6
 """How much of the passage before counts for a passage that refers back to it."""
+OWN_PASSAGE = 1.5
+"""A passage whose best claim is this one ranks as if its score were this much higher in the claim's list:
+the claim it is most about should show it, before passages more about other claims."""
 CANDIDATE_SHARE = 0.5
 """A check-worthy passage that no claim holds half of, and that is no claim's best passage, is a candidate claim."""
 DIFFERS = next((s for s in Stance if s.value == "differs"), Stance.disputes)
@@ -181,18 +184,32 @@ def read_back(data: dict[str, object]) -> Evidence | None:
 def _scores(found: tuple[Passage, ...], claims: list[tuple[TopicFile, int, Claim]], source_id: str,
             index_factory: type[ClaimIndex]) -> tuple[np.ndarray, np.ndarray]:
     """(raw BM25, share of the passage's ceiling) of every passage against every claim; a passage
-    that refers back ('It said…', 'those reports') also scores part of the passage before it."""
-    index = index_factory([tokens(" ".join([c.statement] + [e.quote for e in c.evidence if e.source != source_id]))
-                           for _, _, c in claims])
+    that refers back ('It said…', 'those reports') also scores part of the passage before it.
+
+    A claim's statement and each quote of its evidence are scored apart and the claim gets its
+    best one: a broad claim with many quotes is one long document otherwise, whose length
+    weighs down every match (BM25's length normalisation), and one quote an outlet paraphrases
+    is what a new passage resembles."""
+    owners: list[int] = []
+    pieces: list[list[str]] = []
+    for c, (_, _, claim) in enumerate(claims):
+        for text in [claim.statement] + [e.quote for e in claim.evidence if e.source != source_id]:
+            owners.append(c)
+            pieces.append(tokens(text))
+    if not found or not claims:
+        return np.zeros((len(found), len(claims)), dtype="float32"), np.zeros((len(found), len(claims)), dtype="float32")
+    index = index_factory(pieces)
     queries = [tokens(p.text) for p in found]
-    raw = np.vstack([index.scores(q) for q in queries]) if found else np.zeros((0, len(claims)), dtype="float32")
+    by_piece = np.vstack([index.scores(q) for q in queries])
+    starts = np.flatnonzero(np.diff(np.array(owners), prepend=-1))  # each claim's pieces are contiguous, in order
+    raw = np.maximum.reduceat(by_piece, starts, axis=1)
     ceilings = np.array([index.ceiling(q) for q in queries], dtype="float32")
     carried, carried_ceilings = raw.copy(), ceilings.copy()
     for p in range(1, len(found)):
         if REFERS_BACK.search(found[p].text):
             carried[p] += CARRY * raw[p - 1]
             carried_ceilings[p] += CARRY * ceilings[p - 1]
-    return carried, carried / carried_ceilings[:, None] if len(found) else carried
+    return carried, carried / carried_ceilings[:, None]
 
 
 def suggest(content: Content, seeds: SeedLibrary, source_id: str, index_factory: type[ClaimIndex] = ClaimIndex) -> Suggestions:
@@ -221,6 +238,7 @@ def suggest(content: Content, seeds: SeedLibrary, source_id: str, index_factory:
     raw, share = _scores(found, claims, source_id, index_factory)
     words = [len(set(tokens(p.text))) for p in found]
     offered: set[int] = set()
+    own = share.argmax(axis=1) if len(claims) else np.zeros(len(found), dtype=int)
     for p in range(len(found)):
         row = share[p]
         offered |= {int(c) for c in np.argsort(-row)[:CLAIMS_PER_PASSAGE] if row[c] >= FLOOR and row[c] >= RELATIVE * row.max()}
@@ -234,7 +252,7 @@ def suggest(content: Content, seeds: SeedLibrary, source_id: str, index_factory:
         shown: set[str] = set()
         least = FLOOR if cited else FLOOR / 2  # a claim that cites the source already gets only strong passages
         for p in sorted((p for p in range(len(found)) if share[p, c] >= least and words[p] >= MIN_TOKENS),
-                        key=lambda p: -raw[p, c]):
+                        key=lambda p: -raw[p, c] * (OWN_PASSAGE if own[p] == c else 1)):
             passage = first[found[p].text]
             if passage.text in shown or any(_overlaps(seed, q, passage) for q in cited):
                 continue  # shown already, or the claim already cites it
