@@ -41,6 +41,8 @@ CARRY = 0.6
 OWN_PASSAGE = 1.5
 """A passage whose best claim is this one ranks as if its score were this much higher in the claim's list:
 the claim it is most about should show it, before passages more about other claims."""
+SAME_FIGURE = 1.5
+"""...and a passage that states one of the claim's own numbers ('12,000' where the claim gives 12,000)."""
 CANDIDATE_SHARE = 0.5
 """A check-worthy passage that no claim holds half of, and that is no claim's best passage, is a candidate claim."""
 DIFFERS = next((s for s in Stance if s.value == "differs"), Stance.disputes)
@@ -238,6 +240,7 @@ def suggest(content: Content, seeds: SeedLibrary, source_id: str, index_factory:
     raw, share = _scores(found, claims, source_id, index_factory)
     words = [len(set(tokens(p.text))) for p in found]
     offered: set[int] = set()
+    stated = [{s.value for s in figures(p.text)} for p in found]
     own = share.argmax(axis=1) if len(claims) else np.zeros(len(found), dtype=int)
     for p in range(len(found)):
         row = share[p]
@@ -250,9 +253,12 @@ def suggest(content: Content, seeds: SeedLibrary, source_id: str, index_factory:
         cited = [e.quote for e in claim.evidence if e.source == source_id]
         proposed: list[Item] = []
         shown: set[str] = set()
+        numbers = _claim_numbers(claim, source_id)
         least = FLOOR if cited else FLOOR / 2  # a claim that cites the source already gets only strong passages
-        for p in sorted((p for p in range(len(found)) if share[p, c] >= least and words[p] >= MIN_TOKENS),
-                        key=lambda p: -raw[p, c] * (OWN_PASSAGE if own[p] == c else 1)):
+        def rank(p: int) -> float:
+            return -raw[p, c] * (OWN_PASSAGE if own[p] == c else 1) * (SAME_FIGURE if numbers & stated[p] else 1)
+
+        for p in sorted((p for p in range(len(found)) if share[p, c] >= least and words[p] >= MIN_TOKENS), key=rank):
             passage = first[found[p].text]
             if passage.text in shown or any(_overlaps(seed, q, passage) for q in cited):
                 continue  # shown already, or the claim already cites it
@@ -269,6 +275,15 @@ def suggest(content: Content, seeds: SeedLibrary, source_id: str, index_factory:
             results.append(ClaimSuggestions(topic, position, claim, items))
     candidates = _candidates(found, attributions, share, used, content, source, names)
     return Suggestions(source, results, candidates, len(found))
+
+
+def _claim_numbers(claim: Claim, source_id: str) -> set[Decimal]:
+    """The numbers a claim gives: in its statement, and its other evidence's figures."""
+    values = {s.value for s in figures(claim.statement)}
+    for e in claim.evidence:
+        if e.source != source_id:
+            values |= {Decimal(str(f.value)) for f in e.figures if str(f.value).replace(".", "", 1).isdigit()}
+    return values
 
 
 def _diverse(proposed: list[Item]) -> list[Item]:
