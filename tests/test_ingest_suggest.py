@@ -261,3 +261,24 @@ def test_suggest_needs_no_network_and_reads_the_sheet_only(small: Path, monkeypa
     monkeypatch.setattr(socket.socket, "connect", no_network)
     content, _ = load_content(Path("content"))
     assert suggest(content, SeedLibrary(Path("seeds")), "gazette").claims  # type: ignore[arg-type]
+
+
+
+def test_a_claim_scores_by_its_best_quote_and_gives_its_numbers() -> None:
+    from factsheet.ingest.passages import Passage
+    from factsheet.ingest.rank import ClaimIndex
+    from factsheet.ingest.suggest import _claim_numbers, _scores
+
+    def claim(ident: str, quotes: list[str]) -> tuple[None, int, Claim]:
+        evidence = [{"source": "s", "stance": "asserts", "quote": q} for q in quotes]
+        return None, 0, Claim(id=ident, statement="Ferries stop.", claimed_by=["ministry"], status="unconfirmed",
+                              status_note="x", evidence=evidence)  # type: ignore[arg-type]
+
+    # A broad claim with many quotes would be one long document; scored by its best quote, a passage
+    # that repeats one of them scores as it does against a claim with that quote alone.
+    quote = "The harbour ferries will stop running at dawn, the minister said."
+    broad = claim("broad", [quote] + [f"Other words, number {i}, about trains and buses." for i in range(12)])
+    short = claim("short", [quote])
+    raw, share = _scores((Passage(0, 0, len(quote), quote),), [broad, short], "new", ClaimIndex)  # type: ignore[list-item]
+    assert raw[0, 0] == pytest.approx(raw[0, 1]) and share[0, 0] > 0.5
+    assert {str(v) for v in _claim_numbers(CLAIM, "other")} == {"12000"}
