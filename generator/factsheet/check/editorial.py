@@ -65,7 +65,7 @@ def unit_word_problems(content: Content, parties: Parties) -> list[Problem]:
 def _claim_problems(topic: TopicFile, here: tuple[str | int, ...], claim: Claim, seeds: SeedLibrary,
                     parties: Parties) -> Iterator[Problem]:
     doc = topic.doc
-    speakers = {_root(p, parties) for p in claim.claimed_by}
+    speakers = {parties.party_root(p) for p in claim.claimed_by}
     for j, item in enumerate(claim.evidence):
         at = here + ("evidence", j)
         seed = seeds.get(parties.sources[item.source].seed)
@@ -209,10 +209,6 @@ def _unit_words(content: Content, parties: Parties) -> Iterator[Problem]:
                                       f"{figure_text(figure)} and {first[0]!r} at {first[1].doc.locate(first[2])} give the same number of "
                                       f"'{figure.quantity}' in different units, which shows as a disagreement",
                                       "if both count the same thing, use one unit word for it", warning=True)
-
-
-def _root(party: str, parties: Parties) -> str:
-    return parties.root(party) if party in parties.actors else f"source:{parties.name(party)}"
 
 
 def _short(text: str, limit: int = 160) -> str:

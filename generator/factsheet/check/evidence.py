@@ -83,8 +83,14 @@ class Parties:
             return Origin(actor, self.actors[actor].name, root, self.actors[root].name)
         # An outlet's own voice is its own origin, not independent of a source it copies (`based_on`).
         publisher = self.sources[item.source].publisher
-        voice = self.own_voice(item.source).publisher
-        return Origin(f"source:{publisher}", publisher, f"source:{voice}", voice)
+        return Origin(f"source:{publisher}", publisher, self.party_root(item.source), self.own_voice(item.source).publisher)
+
+    def party_root(self, party_id: str) -> str:
+        """The root that decides independence for a claimant or origin: an actor's `part_of` root, or a
+        source's own voice (the voice of the source it copies, if it copies one)."""
+        if party_id in self.actors:
+            return self.root(party_id)
+        return f"source:{self.own_voice(party_id).publisher}"
 
     def name(self, party_id: str) -> str:
         if party_id in self.actors:
@@ -238,7 +244,7 @@ def status_violations(claim: Claim, parties: Parties) -> list[tuple[Rule, str]]:
     status = claim.status
     found: list[tuple[Rule, str]] = []
     if status is Status.on_record:
-        speakers = {parties.root(p) if p in parties.actors else f"source:{parties.name(p)}" for p in claim.claimed_by}
+        speakers = {parties.party_root(p) for p in claim.claimed_by}
         if not any(item.stance in SUPPORTING and parties.origin(item).root in speakers for item in claim.evidence):
             found.append((RULE["on-record-needs-the-speaker"],
                           f"no item says {_join([parties.name(p) for p in claim.claimed_by])} said it (give `via:`)"))
