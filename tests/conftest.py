@@ -46,3 +46,21 @@ def browser() -> Iterator[object]:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real content, built as `factsheet build` builds it, once for the browser tests (a module may define its own)."""
+    from factsheet.publish.build import build_site
+    from tests.site_helpers import copy_project
+
+    return build_site(copy_project(tmp_path_factory.mktemp("browser")) / "mkdocs.yml")
+
+
+@pytest.fixture(scope="session")
+def site_url(site: Path) -> Iterator[str]:
+    """That site served on loopback at site_url's path, as it will be published."""
+    from tests.site_helpers import SITE_PATH, serve_site
+
+    with serve_site(site, SITE_PATH) as address:
+        yield address

@@ -1,26 +1,12 @@
 """What a reader does, in headless Chromium (Debian's package) driven by Playwright."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from factsheet.publish.build import build_site
-from tests.site_helpers import SITE_PATH, copy_project, serve_site
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(copy_project(tmp_path_factory.mktemp("browser")) / "mkdocs.yml")
-
-
-@pytest.fixture(scope="module")
-def site_url(site: Path) -> Iterator[str]:
-    with serve_site(site, SITE_PATH) as address:  # at site_url's path, as it will be published
-        yield address
 
 
 @pytest.fixture

@@ -3,27 +3,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from factsheet.publish.build import Project, build_site, render
+from factsheet.publish.build import Project, render
 from tests.conftest import ROOT, edit
-from tests.site_helpers import SITE_PATH, copy_project, serve_site
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(copy_project(tmp_path_factory.mktemp("reader")) / "mkdocs.yml")
-
-
-@pytest.fixture(scope="module")
-def address(site: Path) -> Iterator[str]:
-    with serve_site(site, SITE_PATH) as served:
-        yield served
 
 
 def pages_of(site: Path) -> list[str]:
@@ -31,11 +18,11 @@ def pages_of(site: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("width", [320, 390])
-def test_no_page_scrolls_sideways_on_a_phone(browser, site: Path, address: str, width: int) -> None:  # type: ignore[no-untyped-def]
+def test_no_page_scrolls_sideways_on_a_phone(browser, site: Path, site_url: str, width: int) -> None:  # type: ignore[no-untyped-def]
     page = browser.new_page(viewport={"width": width, "height": 800})
     wide = []
     for path in pages_of(site):
-        page.goto(f"{address}/{path}")
+        page.goto(f"{site_url}/{path}")
         if page.evaluate("document.documentElement.scrollWidth") > width:
             wide.append(path)
     search = page.locator("#fs-search").bounding_box()
@@ -44,11 +31,11 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, site: Path, address: str, 
     assert search is not None and search["x"] >= 0 and search["x"] + search["width"] <= width  # the search box in view
 
 
-def test_text_on_a_phone_is_at_least_14_px(browser, address: str) -> None:  # type: ignore[no-untyped-def]
+def test_text_on_a_phone_is_at_least_14_px(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
     page = browser.new_page(viewport={"width": 390, "height": 800})
     small = []
     for path in ["", "topics/02-troop-numbers/", "matrix/", "figures/"]:
-        page.goto(f"{address}/{path}")
+        page.goto(f"{site_url}/{path}")
         small += page.evaluate("""() => [...document.querySelectorAll('article p, article li, article td, article blockquote')]
             .filter(e => e.offsetParent && e.textContent.trim() && parseFloat(getComputedStyle(e).fontSize) < 14)
             .map(e => location.pathname + ': ' + e.textContent.trim().slice(0, 40))""")
@@ -56,9 +43,9 @@ def test_text_on_a_phone_is_at_least_14_px(browser, address: str) -> None:  # ty
     assert small == [], small[:10]
 
 
-def test_the_first_screen_answers_what_is_known_and_what_is_not(browser, address: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_first_screen_answers_what_is_known_and_what_is_not(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(f"{address}/")
+    page.goto(f"{site_url}/")
     first_screen = page.evaluate("""() => [...document.querySelectorAll('article h2, article p > strong, article li')]
         .filter(e => e.getBoundingClientRect().top < innerHeight).map(e => e.textContent.trim())""")
     text = " ".join(first_screen)
@@ -96,9 +83,9 @@ def test_evidence_is_grouped_quoted_and_one_link_each(site: Path) -> None:
     assert "““" not in topic and "””" not in topic
 
 
-def test_a_matrix_cell_lands_on_its_quote_marked_with_the_claim_in_view(browser, address: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_matrix_cell_lands_on_its_quote_marked_with_the_claim_in_view(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
     page = browser.new_page(viewport={"width": 1280, "height": 700})
-    page.goto(f"{address}/topics/01-deployment/#quote:north-korea-sending-troops-9")
+    page.goto(f"{site_url}/topics/01-deployment/#quote:north-korea-sending-troops-9")
     page.wait_for_timeout(300)
     outline = page.evaluate("getComputedStyle(document.getElementById('quote:north-korea-sending-troops-9')).outlineStyle")
     assert outline == "solid"
@@ -117,7 +104,7 @@ def test_a_source_without_a_link_says_where_its_text_came_from(site: Path) -> No
     assert "A reader cannot follow these quotes to the source itself." in sources
 
 
-def test_trust_signals(site: Path, address: str, browser) -> None:  # type: ignore[no-untyped-def]
+def test_trust_signals(site: Path, site_url: str, browser) -> None:  # type: ignore[no-untyped-def]
     topic = (site / "topics/04-reactions/index.html").read_text(encoding="utf-8")
     assert topic.count('class="fs-reviewed">Last reviewed') == topic.count('class="fs-claim"')
     assert '<a class="fs-copy" href="#russia-denies-using-troops">Link to this claim</a>' in topic
@@ -134,7 +121,7 @@ def test_trust_signals(site: Path, address: str, browser) -> None:  # type: igno
     assert changes.count("<li>") >= sum(len(c["history"]) for c in data["claims"])
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page.goto(f"{address}/topics/04-reactions/")
+    page.goto(f"{site_url}/topics/04-reactions/")
     page.locator('a.fs-copy[href="#russia-denies-using-troops"]').click()
     assert page.locator('a.fs-copy[href="#russia-denies-using-troops"]').inner_text() == "Link copied"
     assert page.evaluate("navigator.clipboard.readText()").endswith("/topics/04-reactions/#russia-denies-using-troops")
@@ -180,7 +167,7 @@ def test_the_site_is_named_after_the_sheet(small: Path) -> None:
     assert "<title>The closure - Fixture</title>" in (small / "site/topics/closure/index.html").read_text(encoding="utf-8")
 
 
-def test_axe_finds_no_violation_at_any_level(browser, site: Path, address: str) -> None:  # type: ignore[no-untyped-def]
+def test_axe_finds_no_violation_at_any_level(browser, site: Path, site_url: str) -> None:  # type: ignore[no-untyped-def]
     axe = (ROOT / "node_modules/axe-core/axe.min.js").read_text(encoding="utf-8")
     found = []
     kinds = ["", "topics/01-deployment/", "topics/02-troop-numbers/", "matrix/", "figures/", "sources/", "actors/",
@@ -189,7 +176,7 @@ def test_axe_finds_no_violation_at_any_level(browser, site: Path, address: str) 
         context = browser.new_context(bypass_csp=True, viewport={"width": width, "height": 900})  # axe is the test's
         page = context.new_page()
         for path in kinds:
-            page.goto(f"{address}/{path}")
+            page.goto(f"{site_url}/{path}")
             page.add_script_tag(content=axe)
             result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
             found += [f"{width} {path}: {v['id']} ({v['impact']}) {v['nodes'][0]['target']}" for v in result["violations"]]
