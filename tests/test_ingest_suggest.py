@@ -282,3 +282,33 @@ def test_a_claim_scores_by_its_best_quote_and_gives_its_numbers() -> None:
     raw, share = _scores((Passage(0, 0, len(quote), quote),), [broad, short], "new", ClaimIndex)  # type: ignore[list-item]
     assert raw[0, 0] == pytest.approx(raw[0, 1]) and share[0, 0] > 0.5
     assert {str(v) for v in _claim_numbers(CLAIM, "other")} == {"12000"}
+
+
+def test_two_attributed_statements_joined_by_and_are_two_passages() -> None:
+    # Each side has its own party and verb of saying: two claims, each quotable with its own origin.
+    text = ("However, local media have reported flooding in the north, and Mayor Ana Diaz has said that 300 homes are empty. "
+            "The ministry said the aid included food, water, and Red Cross tents.")
+    assert [p.text for p in passages(text)] == [
+        "However, local media have reported flooding in the north",
+        "Mayor Ana Diaz has said that 300 homes are empty.",
+        "The ministry said the aid included food, water, and Red Cross tents."]  # a list stays one passage
+
+
+def test_a_passage_that_turns_from_the_one_before_offers_the_claim_it_states() -> None:
+    import numpy as np
+
+    from factsheet.ingest.passages import Passage
+    from factsheet.ingest.suggest import _carried, _offered
+
+    # 'However, …' refers back, so it also scores the long passage before it, which four claims
+    # hold; with that carry the claim the passage itself states would be its fifth, below half
+    # of its best. It holds all of the passage's own weight, so it is offered all the same.
+    found = tuple(Passage(i, 0, 1, t) for i, t in enumerate(["A long denial of many words.", "However, ferries run."]))
+    alone = np.array([[9.0, 9.0, 9.0, 9.0, 0.0], [1.0, 1.0, 1.0, 1.0, 2.0]], dtype="float32")
+    ceilings = np.array([10.0, 2.0], dtype="float32")
+    _, share = _carried(found, alone, ceilings)
+    assert int(np.argsort(-share[1])[-1]) == 4 and share[1, 4] < 0.5 * share[1].max()
+    assert 4 in _offered(share, alone, ceilings)
+    assert 4 not in _offered(share, np.zeros_like(alone), ceilings)  # only what the passage itself states offers it
+
+

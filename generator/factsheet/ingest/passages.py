@@ -10,7 +10,7 @@ from functools import lru_cache
 from ..check.quotes import UNSPACED, collapse
 from ..read.model import Qualifier
 from ..read.yamlsafe import FORBIDDEN_CHARS
-from .cues import MONTHS, NUMBER_WORDS, QUALIFIERS, SCALE_WORDS
+from .cues import MONTHS, NUMBER_WORDS, QUALIFIERS, SCALE_WORDS, SPEECH
 
 MAX_WORDS = 50
 """The checker warns about quotes longer than this; longer sentences are cut at their clauses."""
@@ -20,6 +20,9 @@ _LEAD = re.compile(r"^(?:\s|<[A-Z_]+>|[-–—•▲►▶*#>|+]\s)+")
 _TRAIL = re.compile(r"(?:\s|</?[A-Z_]+>)+$")
 _CONTRAST = re.compile(r",\s+(?=(?:though|although|but|whereas|even though)\b)|;\s+(?=however\b)", re.IGNORECASE)
 """Where a sentence turns to a caveat ('…, though this has not been confirmed'): each side is a passage."""
+_AND_NAMED = re.compile(r",\s+and\s+(?=[A-Z])")
+"""', and' before a capitalised subject: where two attributed statements are joined ('X have reported A,
+and Y has claimed B') each side is a passage, as each is a claim with its own origin."""
 _CLAUSE = re.compile(r"(?:;\s+|\s[-–—]\s|,\s+(?=(?:and|but|while|with|as|which|who|where|after|before|though|although|"
                      r"adding|saying|raising|including|amid)\b))")
 _UNSPACED_CHAR = re.compile(f"[{UNSPACED}]")
@@ -95,8 +98,17 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _turns(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence cut where it turns to a caveat, and between two statements each with its own verb of saying."""
     cuts = [start] + [start + m.end() for m in _CONTRAST.finditer(text[start:end])] + [end]
-    return list(zip(cuts, cuts[1:]))
+    out: list[tuple[int, int]] = []
+    for a, b in zip(cuts, cuts[1:]):
+        begin = a
+        for m in _AND_NAMED.finditer(text, a, b):
+            if SPEECH.search(text, begin, m.start()) and SPEECH.search(text, m.end(), b):
+                out.append((begin, m.start() + 1))  # the comma stays with the first side, as a quote of it would end
+                begin = m.end()
+        out.append((begin, b))
+    return out
 
 
 def _worth_quoting(text: str) -> bool:

@@ -185,8 +185,14 @@ def read_back(data: dict[str, object]) -> Evidence | None:
 
 def _scores(found: tuple[Passage, ...], claims: list[tuple[TopicFile, int, Claim]], source_id: str,
             index_factory: type[ClaimIndex]) -> tuple[np.ndarray, np.ndarray]:
-    """(raw BM25, share of the passage's ceiling) of every passage against every claim; a passage
-    that refers back ('It said…', 'those reports') also scores part of the passage before it.
+    """(raw BM25, share of the passage's ceiling) of every passage against every claim, a passage
+    that refers back also scoring part of the passage before it (`_carried`)."""
+    return _carried(found, *_alone(found, claims, source_id, index_factory))
+
+
+def _alone(found: tuple[Passage, ...], claims: list[tuple[TopicFile, int, Claim]], source_id: str,
+           index_factory: type[ClaimIndex]) -> tuple[np.ndarray, np.ndarray]:
+    """Raw BM25 of every passage on its own against every claim, and each passage's ceiling.
 
     A claim's statement and each quote of its evidence are scored apart and the claim gets its
     best one: a broad claim with many quotes is one long document otherwise, whose length
@@ -199,19 +205,33 @@ def _scores(found: tuple[Passage, ...], claims: list[tuple[TopicFile, int, Claim
             owners.append(c)
             pieces.append(tokens(text))
     if not found or not claims:
-        return np.zeros((len(found), len(claims)), dtype="float32"), np.zeros((len(found), len(claims)), dtype="float32")
+        return np.zeros((len(found), len(claims)), dtype="float32"), np.ones(len(found), dtype="float32")
     index = index_factory(pieces)
     queries = [tokens(p.text) for p in found]
     by_piece = np.vstack([index.scores(q) for q in queries])
     starts = np.flatnonzero(np.diff(np.array(owners), prepend=-1))  # each claim's pieces are contiguous, in order
-    raw = np.maximum.reduceat(by_piece, starts, axis=1)
-    ceilings = np.array([index.ceiling(q) for q in queries], dtype="float32")
+    return np.maximum.reduceat(by_piece, starts, axis=1), np.array([index.ceiling(q) for q in queries], dtype="float32")
+
+
+def _carried(found: tuple[Passage, ...], raw: np.ndarray, ceilings: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A passage that refers back ('It said…', 'those reports') also scores part of the passage before it."""
     carried, carried_ceilings = raw.copy(), ceilings.copy()
     for p in range(1, len(found)):
         if REFERS_BACK.search(found[p].text):
             carried[p] += CARRY * raw[p - 1]
             carried_ceilings[p] += CARRY * ceilings[p - 1]
     return carried, carried / carried_ceilings[:, None]
+
+
+def _offered(share: np.ndarray, alone: np.ndarray, ceilings: np.ndarray) -> set[int]:
+    """The claims some passage bears on: each passage's best few claims, each holding enough of its
+    weight; and a claim that holds half of what a passage states itself, whatever the passage it
+    refers back to adds ('However, …' after a denial weighs the denial's claims first)."""
+    offered: set[int] = set()
+    for p, row in enumerate(share):
+        offered |= {int(c) for c in np.argsort(-row)[:CLAIMS_PER_PASSAGE] if row[c] >= FLOOR and row[c] >= RELATIVE * row.max()}
+        offered |= {int(c) for c in np.flatnonzero(alone[p] >= CANDIDATE_SHARE * ceilings[p])}
+    return offered
 
 
 def suggest(content: Content, seeds: SeedLibrary, source_id: str, index_factory: type[ClaimIndex] = ClaimIndex) -> Suggestions:
@@ -237,14 +257,12 @@ def suggest(content: Content, seeds: SeedLibrary, source_id: str, index_factory:
         attributions.append(attribution)
         previous = context(passage.text, names, attribution)
     claims = content.claims()
-    raw, share = _scores(found, claims, source_id, index_factory)
+    alone, ceilings = _alone(found, claims, source_id, index_factory)
+    raw, share = _carried(found, alone, ceilings)
     words = [len(set(tokens(p.text))) for p in found]
-    offered: set[int] = set()
     stated = [{s.value for s in figures(p.text)} for p in found]
     own = share.argmax(axis=1) if len(claims) else np.zeros(len(found), dtype=int)
-    for p in range(len(found)):
-        row = share[p]
-        offered |= {int(c) for c in np.argsort(-row)[:CLAIMS_PER_PASSAGE] if row[c] >= FLOOR and row[c] >= RELATIVE * row.max()}
+    offered = _offered(share, alone, ceilings)
     parties = parties_of(content)
     results: list[ClaimSuggestions] = []
     used: set[int] = set()
