@@ -38,9 +38,37 @@ class SearchIndexError(FactsheetError):
     """Pagefind failed to index the site."""
 
 
+_BODY = b"data-pagefind-body"
+_GLOB_SPECIAL = re.compile(r"[][{}<>()*?,!:\\]")  # syntax of Pagefind's globs (the wax crate), and more
+_GLOB_MAX = 100_000  # one argument of a command may be at most 128 KiB on Linux
+
+
+def indexed_pages(site_dir: Path) -> list[str] | None:
+    """The HTML files Pagefind would index: those marked with data-pagefind-body, as paths in the site.
+
+    Once one page of a site carries the mark, Pagefind leaves every other page out of its index,
+    yet still reads and parses each of them; naming the marked ones in its --glob spares it the
+    listing views (a third of its time at 10,000 claims, for the same index). None (index as
+    Pagefind would choose) when no page is marked or a path holds a character a glob treats as
+    syntax.
+    """
+    marked = []
+    for path in sorted(site_dir.rglob("*.html")):
+        if path.is_file() and not path.is_symlink() and _BODY in path.read_bytes():
+            name = path.relative_to(site_dir).as_posix()
+            if _GLOB_SPECIAL.search(name):
+                return None
+            marked.append(name)
+    return marked if marked and sum(len(name) + 1 for name in marked) < _GLOB_MAX else None
+
+
 def _command(site_dir: Path) -> list[str]:
     # Headings' permalink signs (¶) are not text a reader searches for.
-    return [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--exclude-selectors", ".headerlink"]
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--exclude-selectors", ".headerlink"]
+    pages = indexed_pages(site_dir)
+    if pages:
+        command += ["--glob", pages[0] if len(pages) == 1 else "{" + ",".join(pages) + "}"]
+    return command
 
 
 def index_site(site_dir: Path) -> str:
