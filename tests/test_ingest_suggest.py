@@ -312,3 +312,23 @@ def test_a_passage_that_turns_from_the_one_before_offers_the_claim_it_states() -
     assert 4 not in _offered(share, np.zeros_like(alone), ceilings)  # only what the passage itself states offers it
 
 
+
+
+def test_a_rival_explanations_best_passage_is_shown_as_differing(small: Path) -> None:
+    # 'alternative_to' says two claims explain one event differently: the passage that best supports
+    # the other account is shown under the claim too, as a passage that differs from it.
+    (small / "seeds" / "wire.txt").write_text("Engineers said the cracks came from winter frost in the rusted steel cables.\n"
+                                              "The council said the Old Bridge will reopen in May.\n", encoding="utf-8")
+    with (small / "content" / "sources.yaml").open("a", encoding="utf-8") as out:
+        out.write("  - id: wire\n    title: Wire copy\n    publisher: A wire\n    seed: wire.txt\n    kind: wire\n")
+    (small / "content" / "topics" / "frost.yaml").write_text(
+        "title: Frost\nclaims:\n  - id: frost-cracks\n    statement: Winter frost in the rusted steel cables caused the cracks.\n"
+        "    claimed_by: [engineers]\n    status: unconfirmed\n    status_note: One origin.\n"
+        "    alternative_to: [cracks-from-contractor]\n    evidence:\n      - source: herald\n        stance: asserts\n"
+        "        via: engineers\n        quote: Winter frost in the rusted steel cables caused the cracks, engineers said.\n",
+        encoding="utf-8")
+    content, _ = load_content(Path("content"))
+    by_claim = {s.claim.id: s.items for s in suggest(content, SeedLibrary(Path("seeds")), "wire").claims}  # type: ignore[arg-type]
+    frost = "Engineers said the cracks came from winter frost in the rusted steel cables."
+    assert by_claim["frost-cracks"][0].passage.text == frost
+    assert [(i.stance, i.via) for i in by_claim["cracks-from-contractor"] if i.passage.text == frost] == [(DIFFERS, ("engineers",))]

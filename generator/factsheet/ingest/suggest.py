@@ -264,9 +264,8 @@ def suggest(content: Content, seeds: SeedLibrary, source_id: str, index_factory:
     own = share.argmax(axis=1) if len(claims) else np.zeros(len(found), dtype=int)
     offered = _offered(share, alone, ceilings)
     parties = parties_of(content)
-    results: list[ClaimSuggestions] = []
-    used: set[int] = set()
-    for c in sorted(offered, key=lambda c: -float(share[:, c].max())):
+    pools: dict[int, list[Item]] = {}
+    for c in offered:
         topic, position, claim = claims[c]
         cited = [e.quote for e in claim.evidence if e.source == source_id]
         proposed: list[Item] = []
@@ -286,13 +285,46 @@ def suggest(content: Content, seeds: SeedLibrary, source_id: str, index_factory:
                 shown.add(passage.text)
             if len(proposed) == DIVERSITY_POOL:
                 break
-        items = _diverse(proposed)
+        pools[c] = proposed
+    rivals = _rivals(claims)
+    results: list[ClaimSuggestions] = []
+    used: set[int] = set()
+    shown_claims = set(pools) | {c for c in rivals if any(pools.get(r) for r in rivals[c])}
+    for c in sorted(shown_claims, key=lambda c: -float(share[:, c].max())):
+        topic, position, claim = claims[c]
+        items = _diverse(pools.get(c, []))
+        cited = [e.quote for e in claim.evidence if e.source == source_id]
+        # A rival account's best passage (the claims are alternative explanations of one event) is
+        # shown too, as a passage that differs: an editor weighing a claim should see what competes with it.
+        accounts: list[Item] = []
+        for r in sorted(rivals.get(c, ())):
+            best = (pools.get(r) or [None])[0]
+            if best is None or any(i.passage.text == best.passage.text for i in items + accounts) or \
+                    any(_overlaps(seed, q, best.passage) for q in cited):
+                continue
+            item = _item(best.passage, float(raw[best.passage.index, c]), claim, attributions[best.passage.index], names,
+                         source_id, parties, rival=True)
+            if item is not None:
+                accounts.append(item)
+        accounts = accounts[:TOP_PASSAGES - 1]  # the claim's own best passage stays first
+        items = items[:TOP_PASSAGES - len(accounts)] + accounts
         if items:
             used.add(items[0].passage.index)  # a claim's best passage is not a candidate for another claim
-        if items:
             results.append(ClaimSuggestions(topic, position, claim, items))
     candidates = _candidates(found, attributions, share, used, content, source, names)
     return Suggestions(source, results, candidates, len(found))
+
+
+def _rivals(claims: list[tuple[TopicFile, int, Claim]]) -> dict[int, set[int]]:
+    """Each claim's rival explanations of the same event (`alternative_to`, either way round)."""
+    at = {claim.id: c for c, (_, _, claim) in enumerate(claims)}
+    out: dict[int, set[int]] = {}
+    for c, (_, _, claim) in enumerate(claims):
+        for other in claim.alternative_to:
+            if other in at and at[other] != c:
+                out.setdefault(c, set()).add(at[other])
+                out.setdefault(at[other], set()).add(c)
+    return out
 
 
 def _claim_numbers(claim: Claim, source_id: str) -> set[Decimal]:
@@ -327,12 +359,16 @@ def _overlaps(seed: Seed, quote: str, passage: Passage) -> bool:
 
 
 def _item(passage: Passage, score: float, claim: Claim, attribution: Attribution, names: Names, source_id: str,
-          parties: Parties) -> Item | None:
+          parties: Parties, rival: bool = False) -> Item | None:
+    """The passage as an item for the claim; one that a rival explanation's passage (`rival`) would
+    propose as agreeing differs instead, since it supports the other account."""
     stated = figures(passage.text)
     others = [e for e in claim.evidence if e.source != source_id]
     prior = list(dict.fromkeys([a for e in others for a in e.via_chain] + list(claim.claimed_by)))
     via = propose_via(attribution, prior, [e.via_chain for e in others])
     stance, via = propose_stance(passage.text, claim, via, names, parties, stated)
+    if rival and stance in (Stance.asserts, Stance.reports):
+        stance = DIFFERS
     item = Item(passage, score, stance, via, stated, _figures(claim, stated, source_id))
     model = read_back(item.data(source_id))
     if model is not None and any(not value_in_quote(f.value, model.quote) for f in model.figures):
