@@ -19,6 +19,7 @@ from ..errors import ContentError, FactsheetError, Problem
 from ..check.quotes import SeedLibrary
 from ..pages.rendering import RenderCache, SiteOptions, render_site
 from ..check.validation import ValidationCache, validate
+from . import overlap
 from .located import content_places
 from .staging import build_lock, discard, new_staging, remove_stale, swap_in
 from .writer import WriteReport, write_tree
@@ -79,9 +80,42 @@ class Builder:
         return Checked(content, sorted(p for p in problems if p.warning), self.seeds)
 
     def render(self) -> tuple[dict[str, str], list[Problem]]:
+        if not self.options.incremental and overlap.available():
+            return self._render_beside_check()
         checked = self.check()
         with no_cycle_collection():
             return render_site(checked.content, checked.seeds, self.pages, self.options), checked.warnings
+
+    def _render_beside_check(self) -> tuple[dict[str, str], list[Problem]]:
+        """A one-shot build: validate in a forked child while this process renders.
+
+        Rendering needs only the loaded content, and its pages are kept only if the check
+        finds no error, so the two phases run on two cores; the result is the same as the
+        plain order's (tests/test_site.py compares them), and on a failed check the rendered
+        pages, or whatever rendering broken content raised, are dropped.
+        """
+        seeds = self.seeds = SeedLibrary(self.project.seeds_dir)
+        with no_cycle_collection():
+            content, problems = load_content(self.project.content_dir, self.files)
+            if content is None:
+                raise ContentError([p for p in problems if not p.warning])
+            checking = overlap.Pending(lambda: validate(content, seeds, self.checks))
+            try:
+                pages: dict[str, str] | None = render_site(content, seeds, self.pages, self.options)
+                failure: Exception | None = None
+            except Exception as exc:  # noqa: BLE001 - only reported if the check finds nothing wrong
+                pages, failure = None, exc
+            except BaseException:
+                checking.cancel()
+                raise
+            problems += checking.result()
+        errors = [p for p in problems if not p.warning]
+        if errors:
+            raise ContentError(errors)
+        if failure is not None:
+            raise failure
+        assert pages is not None
+        return pages, sorted(p for p in problems if p.warning)
 
     def generate(self, out_dir: Path) -> tuple[WriteReport, list[Problem]]:
         """Check, render and write the Markdown folder that MkDocs reads; also the warnings."""
