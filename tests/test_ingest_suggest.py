@@ -266,8 +266,8 @@ def test_suggest_needs_no_network_and_reads_the_sheet_only(small: Path, monkeypa
 
 def test_a_claim_scores_by_its_best_quote_and_gives_its_numbers() -> None:
     from factsheet.ingest.passages import Passage
-    from factsheet.ingest.rank import ClaimIndex
-    from factsheet.ingest.suggest import _claim_numbers, _scores
+    from factsheet.ingest.rank import ClaimIndex, scores
+    from factsheet.ingest.suggest import _claim_numbers
 
     def claim(ident: str, quotes: list[str]) -> tuple[None, int, Claim]:
         evidence = [{"source": "s", "stance": "asserts", "quote": q} for q in quotes]
@@ -279,7 +279,7 @@ def test_a_claim_scores_by_its_best_quote_and_gives_its_numbers() -> None:
     quote = "The harbour ferries will stop running at dawn, the minister said."
     broad = claim("broad", [quote] + [f"Other words, number {i}, about trains and buses." for i in range(12)])
     short = claim("short", [quote])
-    raw, share = _scores((Passage(0, 0, len(quote), quote),), [broad, short], "new", ClaimIndex)  # type: ignore[list-item]
+    raw, share = scores((Passage(0, 0, len(quote), quote),), [broad, short], "new", ClaimIndex)  # type: ignore[list-item]
     assert raw[0, 0] == pytest.approx(raw[0, 1]) and share[0, 0] > 0.5
     assert {str(v) for v in _claim_numbers(CLAIM, "other")} == {"12000"}
 
@@ -298,7 +298,7 @@ def test_a_passage_that_turns_from_the_one_before_offers_the_claim_it_states() -
     import numpy as np
 
     from factsheet.ingest.passages import Passage
-    from factsheet.ingest.suggest import _carried, _offered
+    from factsheet.ingest.rank import carried, offered_claims
 
     # 'However, …' refers back, so it also scores the long passage before it, which four claims
     # hold; with that carry the claim the passage itself states would be its fifth, below half
@@ -306,10 +306,10 @@ def test_a_passage_that_turns_from_the_one_before_offers_the_claim_it_states() -
     found = tuple(Passage(i, 0, 1, t) for i, t in enumerate(["A long denial of many words.", "However, ferries run."]))
     alone = np.array([[9.0, 9.0, 9.0, 9.0, 0.0], [1.0, 1.0, 1.0, 1.0, 2.0]], dtype="float32")
     ceilings = np.array([10.0, 2.0], dtype="float32")
-    _, share = _carried(found, alone, ceilings)
+    _, share = carried(found, alone, ceilings)
     assert int(np.argsort(-share[1])[-1]) == 4 and share[1, 4] < 0.5 * share[1].max()
-    assert 4 in _offered(share, alone, ceilings)
-    assert 4 not in _offered(share, np.zeros_like(alone), ceilings)  # only what the passage itself states offers it
+    assert 4 in offered_claims(share, alone, ceilings)
+    assert 4 not in offered_claims(share, np.zeros_like(alone), ceilings)  # only what the passage itself states offers it
 
 
 

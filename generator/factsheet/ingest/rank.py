@@ -1,7 +1,7 @@
 """Which claims a passage bears on: BM25 over the sheet's claims (bm25s, sparse matrices).
 
-Each claim is a document made of its statement and the quotes of its evidence: the words the
-editors and the other outlets used for it. Each passage of the new source is a query, so word
+A claim is scored by its statement and by each quote of its evidence, apart (it gets its best):
+the words the editors and the other outlets used for it. Each passage of the new source is a query, so word
 weights (IDF) come from the whole sheet. A score is divided by the passage's own best possible
 score, so that long and short passages compare: 1.0 would mean every informative word of the
 passage is in the claim. (benchmarks/suggest.py measured this against rank-bm25, scikit-learn's
@@ -11,10 +11,17 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..check.quotes import UNSPACED
+from .cues import REFERS_BACK
+
+if TYPE_CHECKING:
+    from ..read.content import TopicFile
+    from ..read.model import Claim
+    from .passages import Passage
 
 _TOKEN = re.compile(rf"\d[\d,.]*\d|\d|[{UNSPACED}]+|[^\W\d_{UNSPACED}]+")
 _UNSPACED_RUN = re.compile(f"[{UNSPACED}]")
@@ -82,3 +89,69 @@ class ClaimIndex:
         if term not in self._term_best:
             self._term_best[term] = float(np.asarray(self._bm25.get_scores([term])).max())
         return self._term_best[term]
+
+
+# -- a source's passages against the sheet's claims ------------------------------------------------
+
+FLOOR = 0.16
+"""The least share of a passage's weight (its ceiling) a claim must hold for the passage to bear on it."""
+RELATIVE = 0.5
+"""...and at least this part of the share of the passage's best claim."""
+CLAIMS_PER_PASSAGE = 4
+"""A passage is offered to at most this many claims, its best-scoring ones."""
+CARRY = 0.6
+"""How much of the passage before counts for a passage that refers back to it."""
+CANDIDATE_SHARE = 0.5
+"""A claim that holds half of what a passage states bears on it; a check-worthy passage that no claim holds
+half of, and that is no claim's best passage, is a candidate claim."""
+
+
+def scores(found: tuple[Passage, ...], claims: list[tuple[TopicFile, int, Claim]], source_id: str,
+           index_factory: type[ClaimIndex]) -> tuple[np.ndarray, np.ndarray]:
+    """(raw BM25, share of the passage's ceiling) of every passage against every claim, a passage
+    that refers back also scoring part of the passage before it (`carried`)."""
+    return carried(found, *alone_scores(found, claims, source_id, index_factory))
+
+
+def alone_scores(found: tuple[Passage, ...], claims: list[tuple[TopicFile, int, Claim]], source_id: str,
+                 index_factory: type[ClaimIndex]) -> tuple[np.ndarray, np.ndarray]:
+    """Raw BM25 of every passage on its own against every claim, and each passage's ceiling.
+
+    A claim's statement and each quote of its evidence are scored apart and the claim gets its
+    best one: a broad claim with many quotes is one long document otherwise, whose length
+    weighs down every match (BM25's length normalisation), and one quote an outlet paraphrases
+    is what a new passage resembles."""
+    owners: list[int] = []
+    pieces: list[list[str]] = []
+    for c, (_, _, claim) in enumerate(claims):
+        for text in [claim.statement] + [e.quote for e in claim.evidence if e.source != source_id]:
+            owners.append(c)
+            pieces.append(tokens(text))
+    if not found or not claims:
+        return np.zeros((len(found), len(claims)), dtype="float32"), np.ones(len(found), dtype="float32")
+    index = index_factory(pieces)
+    queries = [tokens(p.text) for p in found]
+    by_piece = np.vstack([index.scores(q) for q in queries])
+    starts = np.flatnonzero(np.diff(np.array(owners), prepend=-1))  # each claim's pieces are contiguous, in order
+    return np.maximum.reduceat(by_piece, starts, axis=1), np.array([index.ceiling(q) for q in queries], dtype="float32")
+
+
+def carried(found: tuple[Passage, ...], raw: np.ndarray, ceilings: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A passage that refers back ('It said…', 'those reports') also scores part of the passage before it."""
+    out, out_ceilings = raw.copy(), ceilings.copy()
+    for p in range(1, len(found)):
+        if REFERS_BACK.search(found[p].text):
+            out[p] += CARRY * raw[p - 1]
+            out_ceilings[p] += CARRY * ceilings[p - 1]
+    return out, out / out_ceilings[:, None]
+
+
+def offered_claims(share: np.ndarray, alone: np.ndarray, ceilings: np.ndarray) -> set[int]:
+    """The claims some passage bears on: each passage's best few claims, each holding enough of its
+    weight; and a claim that holds half of what a passage states itself, whatever the passage it
+    refers back to adds ('However, …' after a denial weighs the denial's claims first)."""
+    offered: set[int] = set()
+    for p, row in enumerate(share):
+        offered |= {int(c) for c in np.argsort(-row)[:CLAIMS_PER_PASSAGE] if row[c] >= FLOOR and row[c] >= RELATIVE * row.max()}
+        offered |= {int(c) for c in np.flatnonzero(alone[p] >= CANDIDATE_SHARE * ceilings[p])}
+    return offered

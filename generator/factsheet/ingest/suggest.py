@@ -20,9 +20,9 @@ from ..read.content import Content, TopicFile, slug, validate_shape
 from ..read.model import Claim, Evidence, Qualifier, Source, Stance
 from ..read.yamlsafe import load_yaml_text
 from .attribution import Attribution, Names, attribute, context, is_media
-from .cues import REFERS_BACK, STANCE_CUES
+from .cues import STANCE_CUES
 from .passages import Passage, Stated, figures, passages
-from .rank import ClaimIndex, tokens
+from .rank import CANDIDATE_SHARE, FLOOR, ClaimIndex, alone_scores, carried, offered_claims, tokens
 
 TOP_PASSAGES = 3
 """Passages shown per claim."""
@@ -30,21 +30,11 @@ MIN_TOKENS = 5
 """A passage with fewer distinct words to rank on ('(C) News Agency. All rights reserved') is no evidence."""
 DIVERSITY_POOL = 5
 """Of a claim's best passages, this many are weighed for three of distinct origins and stances."""
-CLAIMS_PER_PASSAGE = 4
-"""A passage is offered to at most this many claims, its best-scoring ones."""
-FLOOR = 0.16
-"""The least share of a passage's weight (its ceiling) a claim must hold for the passage to bear on it."""
-RELATIVE = 0.5
-"""...and at least this part of the share of the passage's best claim."""
-CARRY = 0.6
-"""How much of the passage before counts for a passage that refers back to it."""
 OWN_PASSAGE = 1.5
 """A passage whose best claim is this one ranks as if its score were this much higher in the claim's list:
 the claim it is most about should show it, before passages more about other claims."""
 SAME_FIGURE = 1.5
 """...and a passage that states one of the claim's own numbers ('12,000' where the claim gives 12,000)."""
-CANDIDATE_SHARE = 0.5
-"""A check-worthy passage that no claim holds half of, and that is no claim's best passage, is a candidate claim."""
 DIFFERS = next((s for s in Stance if s.value == "differs"), Stance.disputes)
 """Another figure than the claim's: 'differs' where the sheet has that stance, else 'disputes'."""
 
@@ -183,57 +173,6 @@ def read_back(data: dict[str, object]) -> Evidence | None:
 # -- ranking ------------------------------------------------------------------------------------
 
 
-def _scores(found: tuple[Passage, ...], claims: list[tuple[TopicFile, int, Claim]], source_id: str,
-            index_factory: type[ClaimIndex]) -> tuple[np.ndarray, np.ndarray]:
-    """(raw BM25, share of the passage's ceiling) of every passage against every claim, a passage
-    that refers back also scoring part of the passage before it (`_carried`)."""
-    return _carried(found, *_alone(found, claims, source_id, index_factory))
-
-
-def _alone(found: tuple[Passage, ...], claims: list[tuple[TopicFile, int, Claim]], source_id: str,
-           index_factory: type[ClaimIndex]) -> tuple[np.ndarray, np.ndarray]:
-    """Raw BM25 of every passage on its own against every claim, and each passage's ceiling.
-
-    A claim's statement and each quote of its evidence are scored apart and the claim gets its
-    best one: a broad claim with many quotes is one long document otherwise, whose length
-    weighs down every match (BM25's length normalisation), and one quote an outlet paraphrases
-    is what a new passage resembles."""
-    owners: list[int] = []
-    pieces: list[list[str]] = []
-    for c, (_, _, claim) in enumerate(claims):
-        for text in [claim.statement] + [e.quote for e in claim.evidence if e.source != source_id]:
-            owners.append(c)
-            pieces.append(tokens(text))
-    if not found or not claims:
-        return np.zeros((len(found), len(claims)), dtype="float32"), np.ones(len(found), dtype="float32")
-    index = index_factory(pieces)
-    queries = [tokens(p.text) for p in found]
-    by_piece = np.vstack([index.scores(q) for q in queries])
-    starts = np.flatnonzero(np.diff(np.array(owners), prepend=-1))  # each claim's pieces are contiguous, in order
-    return np.maximum.reduceat(by_piece, starts, axis=1), np.array([index.ceiling(q) for q in queries], dtype="float32")
-
-
-def _carried(found: tuple[Passage, ...], raw: np.ndarray, ceilings: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """A passage that refers back ('It said…', 'those reports') also scores part of the passage before it."""
-    carried, carried_ceilings = raw.copy(), ceilings.copy()
-    for p in range(1, len(found)):
-        if REFERS_BACK.search(found[p].text):
-            carried[p] += CARRY * raw[p - 1]
-            carried_ceilings[p] += CARRY * ceilings[p - 1]
-    return carried, carried / carried_ceilings[:, None]
-
-
-def _offered(share: np.ndarray, alone: np.ndarray, ceilings: np.ndarray) -> set[int]:
-    """The claims some passage bears on: each passage's best few claims, each holding enough of its
-    weight; and a claim that holds half of what a passage states itself, whatever the passage it
-    refers back to adds ('However, …' after a denial weighs the denial's claims first)."""
-    offered: set[int] = set()
-    for p, row in enumerate(share):
-        offered |= {int(c) for c in np.argsort(-row)[:CLAIMS_PER_PASSAGE] if row[c] >= FLOOR and row[c] >= RELATIVE * row.max()}
-        offered |= {int(c) for c in np.flatnonzero(alone[p] >= CANDIDATE_SHARE * ceilings[p])}
-    return offered
-
-
 def suggest(content: Content, seeds: SeedLibrary, source_id: str, index_factory: type[ClaimIndex] = ClaimIndex) -> Suggestions:
     sources = {s.id: s for s in content.sources}
     if source_id not in sources:
@@ -257,12 +196,12 @@ def suggest(content: Content, seeds: SeedLibrary, source_id: str, index_factory:
         attributions.append(attribution)
         previous = context(passage.text, names, attribution)
     claims = content.claims()
-    alone, ceilings = _alone(found, claims, source_id, index_factory)
-    raw, share = _carried(found, alone, ceilings)
+    alone, ceilings = alone_scores(found, claims, source_id, index_factory)
+    raw, share = carried(found, alone, ceilings)
     words = [len(set(tokens(p.text))) for p in found]
     stated = [{s.value for s in figures(p.text)} for p in found]
     own = share.argmax(axis=1) if len(claims) else np.zeros(len(found), dtype=int)
-    offered = _offered(share, alone, ceilings)
+    offered = offered_claims(share, alone, ceilings)
     parties = parties_of(content)
     pools: dict[int, list[Item]] = {}
     for c in offered:
