@@ -28,10 +28,11 @@ NUMBER_WORDS = {w: n for n, w in enumerate(["no", "one", "two", "three", "four",
 _COUNT = re.compile(r"\b(\d+|" + "|".join(NUMBER_WORDS) + r")\s+(independent\s+)?(outlets?|origins?)\b"
                     r"(?!\s+(?:gives?|says?|adds?|calls?|puts?)\b)", re.I)
 """A count in a note ("four outlets", "one origin"), not a subset it goes on to describe ("one outlet gives …")."""
-_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\bJan)(?<!\bFeb)(?<!\bMar)"
+_SENTENCE_END = re.compile(r"(?=[.!?\n])(?:(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\bJan)(?<!\bFeb)(?<!\bMar)"
                            r"(?<!\bApr)(?<!\bAug)(?<!\bSept)(?<!\bSep)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\bGen)(?<!\bGov)"
-                           r"[.!?][\"'”’)\]]*(?=\s)|\n")
-"""Where a sentence ends: . ! ? (not after an abbreviation such as Oct. or U.S.) or a line break."""
+                           r"[.!?][\"'”’)\]]*(?=\s)|\n)")
+"""Where a sentence ends: . ! ? (not after an abbreviation such as Oct. or U.S.) or a line break.
+The lookahead first: the abbreviation lookbehinds run only where a sentence can end (27x faster)."""
 COPY_SIMILARITY = 0.9
 COPY_MIN_WORDS = 8
 
@@ -103,7 +104,7 @@ def dropped_hedge(seed: Seed, quote: str) -> tuple[str, str] | None:
     every place it stands leaves one out.
     """
     text = seed.text
-    ends = _sentence_ends(text)
+    ends = _sentence_ends(seed)
     found: tuple[str, str] | None = None
     for start, end in _places(seed, quote):
         begin = ends[bisect.bisect_right(ends, start) - 1] if ends and ends[0] <= start else 0
@@ -116,10 +117,13 @@ def dropped_hedge(seed: Seed, quote: str) -> tuple[str, str] | None:
     return found
 
 
-@lru_cache(maxsize=4096)
-def _sentence_ends(text: str) -> list[int]:
+def _sentence_ends(seed: Seed) -> list[int]:
     # Once per seed, not once per quote: at 10,000 claims, 26,000 scans of their seeds took 35 s.
-    return [m.end() for m in _SENTENCE_END.finditer(text)]
+    # Kept on the seed (not in a bounded cache): a sheet with more seeds than the cache held rescanned them all.
+    ends = seed.memo.get("sentence_ends")
+    if ends is None:
+        ends = seed.memo["sentence_ends"] = [m.end() for m in _SENTENCE_END.finditer(seed.text)]
+    return ends  # type: ignore[return-value]
 
 
 def _places(seed: Seed, quote: str) -> Iterator[tuple[int, int]]:
