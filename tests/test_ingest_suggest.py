@@ -310,6 +310,8 @@ def test_a_passage_that_turns_from_the_one_before_offers_the_claim_it_states() -
     assert int(np.argsort(-share[1])[-1]) == 4 and share[1, 4] < 0.5 * share[1].max()
     assert 4 in offered_claims(share, alone, ceilings)
     assert 4 not in offered_claims(share, np.zeros_like(alone), ceilings)  # only what the passage itself states offers it
+    many = np.ones((1, 6), dtype="float32")  # six claims each hold all of a passage: it is offered to its best four
+    assert len(offered_claims(np.zeros_like(many), many, np.ones(1, dtype="float32"))) == 4
 
 
 
@@ -332,3 +334,4 @@ def test_a_rival_explanations_best_passage_is_shown_as_differing(small: Path) ->
     frost = "Engineers said the cracks came from winter frost in the rusted steel cables."
     assert by_claim["frost-cracks"][0].passage.text == frost
     assert [(i.stance, i.via) for i in by_claim["cracks-from-contractor"] if i.passage.text == frost] == [(DIFFERS, ("engineers",))]
+

@@ -153,5 +153,6 @@ def offered_claims(share: np.ndarray, alone: np.ndarray, ceilings: np.ndarray) -
     offered: set[int] = set()
     for p, row in enumerate(share):
         offered |= {int(c) for c in np.argsort(-row)[:CLAIMS_PER_PASSAGE] if row[c] >= FLOOR and row[c] >= RELATIVE * row.max()}
-        offered |= {int(c) for c in np.flatnonzero(alone[p] >= CANDIDATE_SHARE * ceilings[p])}
+        own = alone[p] / ceilings[p]
+        offered |= {int(c) for c in np.argsort(-own)[:CLAIMS_PER_PASSAGE] if own[c] >= CANDIDATE_SHARE}
     return offered
