@@ -27,6 +27,7 @@ from ..publish.csp import UnexpectedScript, add_csp
 from ..errors import ContentError, FactsheetError
 from ..read.yamlsafe import load_yaml_file
 from .idle import IdleCollector
+from .headings import Headings, fast_headings_apply, merged_toc
 from .rawblocks import SetAside, set_aside
 from ..publish.search import PreviewIndexer, SearchIndexError, index_site, searchable
 from ..publish.writer import MANIFEST
@@ -104,6 +105,8 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.set_aside = {}
+        self.page_markdown: dict[str, str] = {}
+        self.page_headings: dict[str, Headings | None] = {}
         self.generated = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -193,8 +196,14 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: MkDocsConfig, files: Any) -> str:
-        # Our raw HTML blocks skip Python-Markdown's HTML parser (see rawblocks.py).
-        markdown, self.set_aside[page.file.src_uri] = set_aside(markdown)
+        # Our raw HTML blocks skip Python-Markdown's HTML parser (see rawblocks.py), and the
+        # headings of our own pages its inline patterns (see headings.py).
+        headings = None
+        if page.file.src_uri in self._ours and fast_headings_apply(config):
+            headings = Headings.for_page(page, files, config)
+            self.page_markdown[page.file.src_uri] = markdown
+        markdown, self.set_aside[page.file.src_uri] = set_aside(markdown, headings)
+        self.page_headings[page.file.src_uri] = headings
         return markdown
 
     def on_page_context(self, context: dict[str, Any], *, page: Any, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
@@ -204,8 +213,23 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
 
     def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Any) -> str:
         aside = self.set_aside.pop(page.file.src_uri, None)
+        original = self.page_markdown.pop(page.file.src_uri, None)
+        headings = self.page_headings.pop(page.file.src_uri, None)
         if aside is None:
             return html
+        if aside.headings:
+            toc = merged_toc(page.toc, aside.headings)
+            if toc is None:
+                # An id of Markdown's own headings clashes with one of ours: convert it all as Markdown would.
+                page.markdown, aside = set_aside(original)
+                page.render(config, files)
+                html = page.content
+            else:
+                page.toc = toc
+                if page.links_to_anchors is not None and headings is not None:
+                    for target, anchors in headings.page_links.links_to_anchors.items():
+                        for anchor, url in anchors.items():
+                            page.links_to_anchors.setdefault(target, {}).setdefault(anchor, url)
         if page.present_anchor_ids is not None:
             # for MkDocs' check of links to anchors
             page.present_anchor_ids |= aside.anchor_ids(generated=page.file.src_uri in self._ours)

@@ -15,8 +15,10 @@ from __future__ import annotations
 import re
 import secrets
 from dataclasses import dataclass, field
+from typing import Any
 
 from .anchors import anchor_ids
+from .headings import Headings
 
 # Block-level tags that start our templates' raw HTML blocks (Python-Markdown treats each as
 # the start of a raw block when it opens a line after a blank line).
@@ -24,6 +26,7 @@ _BLOCK_START = re.compile(r"<(?:div|ul|ol|p|table|script|dl|section|figure|block
 STX, ETX = "\x02", "\x03"  # Python-Markdown's own placeholder markers, which it strips from text
 _BLANK_LINE = re.compile(r"(?<=\n) +\n")
 _OUR_ID = re.compile(r' id="([^"]*)"')
+_HEADING_LINE = re.compile(r"^(?:#|=+[ ]*$|-+[ ]*$)", re.M)  # ATX or setext
 
 
 @dataclass
@@ -32,6 +35,9 @@ class SetAside:
 
     token: str = field(default_factory=lambda: f"fsraw{secrets.token_hex(12)}n")
     blocks: list[str] = field(default_factory=list)
+    """Each placeholder's HTML."""
+    headings: list[dict[str, Any]] = field(default_factory=list)
+    """The toc tokens of the headings set aside, in order."""
 
     def placeholder(self, n: int) -> str:
         return f"{self.token}{n:06d}"
@@ -40,8 +46,9 @@ class SetAside:
         """The converted page with each placeholder paragraph replaced by its block."""
         if not self.blocks:
             return html
-        # Python-Markdown follows a raw block with a blank line and strips the page; so do we.
-        return re.sub(rf"<p>{self.token}(\d{{6}})</p>", lambda m: self.blocks[int(m.group(1))] + "\n", html).strip()
+        # Each placeholder stands for a run of blocks and headings, written as Python-Markdown
+        # writes them one by one (see `set_aside`); it strips the page, and so do we.
+        return re.sub(rf"<p>{self.token}(\d{{6}})</p>", lambda m: self.blocks[int(m.group(1))], html).strip()
 
     def anchor_ids(self, generated: bool = False) -> set[str]:
         """The ids in the blocks, which MkDocs no longer sees, for its anchor checks.
@@ -55,17 +62,44 @@ class SetAside:
         return set(_OUR_ID.findall(text)) if generated else anchor_ids(text)
 
 
-def set_aside(markdown: str) -> tuple[str, SetAside]:
-    """`markdown` with its raw HTML blocks replaced by placeholders, and the blocks."""
+def set_aside(markdown: str, headings: Headings | None = None) -> tuple[str, SetAside]:
+    """`markdown` with its raw HTML blocks (and, given `headings`, our headings) replaced by placeholders.
+
+    Consecutive blocks and headings share one placeholder: a topic page is then one paragraph
+    to Python-Markdown, not twenty thousand.
+    """
     aside = SetAside()
     if aside.token in markdown:  # cannot happen by chance; never risk a wrong substitution
         return markdown, SetAside()
     chunks = markdown.split("\n\n")
-    for i, chunk in enumerate(chunks):
+    parts: list[str | None] = []  # per chunk: its HTML if set aside, else None
+    tokens = []
+    for chunk in chunks:
         if _BLOCK_START.match(chunk) and chunk.rstrip().endswith(">"):
-            chunks[i] = aside.placeholder(len(aside.blocks))
-            aside.blocks.append(_as_markdown_would_see_it(chunk))
-    return "\n\n".join(chunks), aside
+            parts.append(_as_markdown_would_see_it(chunk) + "\n")  # Markdown follows a raw block with a blank line
+            continue
+        made = headings.convert(chunk) if headings is not None and chunk.startswith("##") else None
+        if made is not None:
+            parts.append(made[0])
+            tokens.append(made[1])
+        elif tokens and _HEADING_LINE.search(chunk):
+            # A heading Markdown converts after one of ours: the toc order would need the
+            # position of each; rare enough (never, in generated pages) to leave all to Markdown.
+            return set_aside(markdown)
+        else:
+            parts.append(None)
+    kept, after_aside = [], False
+    for chunk, part in zip(chunks, parts):
+        if part is None:
+            kept.append(chunk)
+        elif after_aside:
+            aside.blocks[-1] += "\n" + part  # Python-Markdown joins top-level elements with a newline
+        else:
+            kept.append(aside.placeholder(len(aside.blocks)))
+            aside.blocks.append(part)
+        after_aside = part is not None
+    aside.headings = tokens
+    return "\n\n".join(kept), aside
 
 
 def _as_markdown_would_see_it(block: str) -> str:
