@@ -335,3 +335,26 @@ def test_a_rival_explanations_best_passage_is_shown_as_differing(small: Path) ->
     assert by_claim["frost-cracks"][0].passage.text == frost
     assert [(i.stance, i.via) for i in by_claim["cracks-from-contractor"] if i.passage.text == frost] == [(DIFFERS, ("engineers",))]
 
+
+def test_a_quote_is_scored_without_the_names_of_the_parties_it_cites_but_the_claimants() -> None:
+    from factsheet.ingest.passages import Passage
+    from factsheet.ingest.rank import ClaimIndex, scores, speaking
+
+    # The claim is the ministry's; a quote of the water board reacting to it names the board. A
+    # passage where the board speaks on something else shares only that name: it is not about the claim.
+    claim = Claim(id="c", statement="Ferries will stop on Monday.", claimed_by=["ministry"], status="unconfirmed", status_note="x",
+                  evidence=[{"source": "s", "stance": "cannot-confirm", "via": "water-board",
+                             "quote": "The city's water board could not confirm that ferries will stop"},
+                            {"source": "s", "stance": "asserts", "via": "ministry",
+                             "quote": "The Ministry of Transport said ferries will stop"}])  # type: ignore[list-item]
+    names = Names.of(ACTORS)
+    assert [speaking(e, claim, names).split() for e in claim.evidence] == [
+        ["The", "could", "not", "confirm", "that", "ferries", "will", "stop"],
+        ["The", "Ministry", "of", "Transport", "said", "ferries", "will", "stop"]]  # a claimant's name is what the claim is
+    text = "The city's water board said reservoir levels are low this summer."
+    other = Claim(id="o", statement="Reservoir tunnels are open.", claimed_by=["ministry"], status="unconfirmed", status_note="x",
+                  evidence=[{"source": "s", "stance": "asserts", "quote": "Reservoir tunnels are open."}])  # type: ignore[list-item]
+    found = (Passage(0, 0, len(text), text),)
+    board = scores(found, [(None, 0, claim), (None, 0, other)], "new", ClaimIndex, names)[0]  # type: ignore[list-item]
+    unmasked = scores(found, [(None, 0, claim), (None, 0, other)], "new", ClaimIndex)[0]  # type: ignore[list-item]
+    assert board[0, 0] == 0 < unmasked[0, 0]

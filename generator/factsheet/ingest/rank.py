@@ -20,7 +20,8 @@ from .cues import REFERS_BACK
 
 if TYPE_CHECKING:
     from ..read.content import TopicFile
-    from ..read.model import Claim
+    from ..read.model import Claim, Evidence
+    from .attribution import Names
     from .passages import Passage
 
 _TOKEN = re.compile(rf"\d[\d,.]*\d|\d|[{UNSPACED}]+|[^\W\d_{UNSPACED}]+")
@@ -107,24 +108,25 @@ half of, and that is no claim's best passage, is a candidate claim."""
 
 
 def scores(found: tuple[Passage, ...], claims: list[tuple[TopicFile, int, Claim]], source_id: str,
-           index_factory: type[ClaimIndex]) -> tuple[np.ndarray, np.ndarray]:
+           index_factory: type[ClaimIndex], names: Names | None = None) -> tuple[np.ndarray, np.ndarray]:
     """(raw BM25, share of the passage's ceiling) of every passage against every claim, a passage
     that refers back also scoring part of the passage before it (`carried`)."""
-    return carried(found, *alone_scores(found, claims, source_id, index_factory))
+    return carried(found, *alone_scores(found, claims, source_id, index_factory, names))
 
 
 def alone_scores(found: tuple[Passage, ...], claims: list[tuple[TopicFile, int, Claim]], source_id: str,
-                 index_factory: type[ClaimIndex]) -> tuple[np.ndarray, np.ndarray]:
+                 index_factory: type[ClaimIndex], names: Names | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Raw BM25 of every passage on its own against every claim, and each passage's ceiling.
 
     A claim's statement and each quote of its evidence are scored apart and the claim gets its
     best one: a broad claim with many quotes is one long document otherwise, whose length
     weighs down every match (BM25's length normalisation), and one quote an outlet paraphrases
-    is what a new passage resembles."""
+    is what a new passage resembles. A quote is scored without the names of the parties it
+    cites that are not the claim's claimants (`speaking`)."""
     owners: list[int] = []
     pieces: list[list[str]] = []
     for c, (_, _, claim) in enumerate(claims):
-        for text in [claim.statement] + [e.quote for e in claim.evidence if e.source != source_id]:
+        for text in [claim.statement] + [speaking(e, claim, names) for e in claim.evidence if e.source != source_id]:
             owners.append(c)
             pieces.append(tokens(text))
     if not found or not claims:
@@ -134,6 +136,22 @@ def alone_scores(found: tuple[Passage, ...], claims: list[tuple[TopicFile, int, 
     by_piece = np.vstack([index.scores(q) for q in queries])
     starts = np.flatnonzero(np.diff(np.array(owners), prepend=-1))  # each claim's pieces are contiguous, in order
     return np.maximum.reduceat(by_piece, starts, axis=1), np.array([index.ceiling(q) for q in queries], dtype="float32")
+
+
+def speaking(evidence: Evidence, claim: Claim, names: Names | None) -> str:
+    """The quote with the names of the parties it cites blanked, but for the claim's own claimants.
+
+    A broad claim gathers other parties' reactions ('the NATO chief could not confirm it'): their
+    names say who speaks on the claim, not what it is about, and would draw every passage where
+    the same party speaks on something else. A claimant's name is part of what the claim is."""
+    speakers = set(evidence.via_chain) - set(claim.claimed_by)
+    if names is None or not speakers:
+        return evidence.quote
+    text = evidence.quote
+    for mention in names.mentions(text):
+        if mention.actors[0] in speakers:  # the likeliest party the name fits
+            text = text[:mention.start] + " " * (mention.end - mention.start) + text[mention.end:]
+    return text
 
 
 def carried(found: tuple[Passage, ...], raw: np.ndarray, ceilings: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -196,7 +196,7 @@ def suggest(content: Content, seeds: SeedLibrary, source_id: str, index_factory:
         attributions.append(attribution)
         previous = context(passage.text, names, attribution)
     claims = content.claims()
-    alone, ceilings = alone_scores(found, claims, source_id, index_factory)
+    alone, ceilings = alone_scores(found, claims, source_id, index_factory, names)
     raw, share = carried(found, alone, ceilings)
     words = [len(set(tokens(p.text))) for p in found]
     stated = [{s.value for s in figures(p.text)} for p in found]
