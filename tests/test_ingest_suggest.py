@@ -314,13 +314,15 @@ def test_a_passage_that_turns_from_the_one_before_offers_the_claim_it_states() -
     assert len(offered_claims(np.zeros_like(many), many, np.ones(1, dtype="float32"))) == 4
 
 
-
-
-def test_a_rival_explanations_best_passage_is_shown_as_differing(small: Path) -> None:
+@pytest.mark.parametrize("frost", [
+    "Engineers said the cracks came from winter frost in the rusted steel cables.",
+    # ...and one the claim would show anyway, as agreeing, since it names the contractor's work too
+    "Engineers said the cracks were caused by winter frost in the rusted steel cables, not by the contractor's work.",
+])
+def test_a_rival_explanations_best_passage_is_shown_as_differing(small: Path, frost: str) -> None:
     # 'alternative_to' says two claims explain one event differently: the passage that best supports
     # the other account is shown under the claim too, as a passage that differs from it.
-    (small / "seeds" / "wire.txt").write_text("Engineers said the cracks came from winter frost in the rusted steel cables.\n"
-                                              "The council said the Old Bridge will reopen in May.\n", encoding="utf-8")
+    (small / "seeds" / "wire.txt").write_text(f"{frost}\nThe council said the Old Bridge will reopen in May.\n", encoding="utf-8")
     with (small / "content" / "sources.yaml").open("a", encoding="utf-8") as out:
         out.write("  - id: wire\n    title: Wire copy\n    publisher: A wire\n    seed: wire.txt\n    kind: wire\n")
     (small / "content" / "topics" / "frost.yaml").write_text(
@@ -331,7 +333,6 @@ def test_a_rival_explanations_best_passage_is_shown_as_differing(small: Path) ->
         encoding="utf-8")
     content, _ = load_content(Path("content"))
     by_claim = {s.claim.id: s.items for s in suggest(content, SeedLibrary(Path("seeds")), "wire").claims}  # type: ignore[arg-type]
-    frost = "Engineers said the cracks came from winter frost in the rusted steel cables."
     assert by_claim["frost-cracks"][0].passage.text == frost
     assert [(i.stance, i.via) for i in by_claim["cracks-from-contractor"] if i.passage.text == frost] == [(DIFFERS, ("engineers",))]
 

@@ -238,13 +238,18 @@ def suggest(content: Content, seeds: SeedLibrary, source_id: str, index_factory:
         accounts: list[Item] = []
         for r in sorted(rivals.get(c, ())):
             best = (pools.get(r) or [None])[0]
-            if best is None or any(i.passage.text == best.passage.text for i in items + accounts) or \
+            if best is None or any(i.passage.text == best.passage.text for i in accounts) or \
                     any(_overlaps(seed, q, best.passage) for q in cited):
                 continue
             item = _item(best.passage, float(raw[best.passage.index, c]), claim, attributions[best.passage.index], names,
                          source_id, parties, rival=True)
-            if item is not None:
+            if item is None:
+                continue
+            shown_at = next((k for k, i in enumerate(items) if i.passage.text == best.passage.text), None)
+            if shown_at is None:
                 accounts.append(item)
+            else:
+                items[shown_at] = item  # shown already for the claim itself: it still supports the other account
         accounts = accounts[:TOP_PASSAGES - 1]  # the claim's own best passage stays first
         items = items[:TOP_PASSAGES - len(accounts)] + accounts
         if items:
