@@ -53,6 +53,8 @@ _WORD = re.compile(f"[{UNSPACED}]|[^\\W{UNSPACED}]+")
 def normalise(text: str) -> str:
     """Text as compared: curly quotes straight, dashes as '-', whitespace single spaces
     (none between characters of unspaced scripts), bidirectional controls dropped."""
+    if text.isascii():  # nothing to translate, no unspaced script or control: most quotes, at C speed
+        return " ".join(text.split())
     return _fold(text.translate(_TRANSLATE))
 
 
@@ -109,6 +111,9 @@ def quote_parts(quote: str) -> tuple[str, ...]:
 
     Cached: the length check, the seed search and the passage link each ask for every quote.
     """
+    if "…" not in quote and "[" not in quote:  # no ellipsis: one part (the split's scan took longer)
+        part = normalise(quote)
+        return (part,) if part else ()
     return tuple(p for p in (normalise(part) for part in ELLIPSIS.split(quote)) if p)
 
 
@@ -276,7 +281,17 @@ class SeedLibrary:
         self.folder = folder
         self._seeds: dict[str, Seed | None] = {}
         self._refused: dict[str, Problem] = {}
+        self._root: Path | None = None
         self.signature = self.current_signature()
+
+    def _real_folder(self) -> Path | None:
+        """The folder's real path, resolved once for all its seeds (None if it cannot be: locate_file says why)."""
+        if self._root is None:
+            try:
+                self._root = self.folder.resolve(strict=True)
+            except OSError:
+                return None
+        return self._root
 
     def _entries(self) -> list[tuple[str, os.stat_result]]:
         """(name, status) of each regular file in the folder, links followed; nothing if it cannot be listed."""
@@ -318,7 +333,7 @@ class SeedLibrary:
             return None
         path = self.folder / name
         shown = display_path(path)
-        found = locate_file(path, self.folder, shown, "seed file")
+        found = locate_file(path, self.folder, shown, "seed file", self._real_folder())
         if isinstance(found, Problem):
             if found.message != "file not found":
                 self._refused[name] = found

@@ -51,10 +51,12 @@ def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
-def locate_file(path: Path, folder: Path, shown: str, what: str) -> tuple[Path, os.stat_result] | Problem:
+def locate_file(path: Path, folder: Path, shown: str, what: str,
+                root: Path | None = None) -> tuple[Path, os.stat_result] | Problem:
     """The real path of a project file and its status, or why it cannot be read.
 
-    `folder` is the project folder the file must stay inside once every link is followed;
+    `folder` is the project folder the file must stay inside once every link is followed
+    (`root`, its real path, when the caller resolved it once for many files);
     `what` names the kind of file in messages ("content file", "seed file").
     """
     try:
@@ -69,10 +71,11 @@ def locate_file(path: Path, folder: Path, shown: str, what: str) -> tuple[Path, 
         return Problem(Location(shown), "cannot be read: a loop of symbolic links", "replace the link with the file itself")
     except OSError as exc:
         return read_problem(shown, exc)
-    try:
-        root = folder.resolve(strict=True)
-    except OSError as exc:
-        return read_problem(display_path(folder), exc)
+    if root is None:
+        try:
+            root = folder.resolve(strict=True)
+        except OSError as exc:
+            return read_problem(display_path(folder), exc)
     if not _inside(resolved, root):
         return Problem(Location(shown), f"{what} is a link to a file outside {display_path(folder)}",
                        f"factsheet reads only files inside {display_path(folder)}; copy the file there instead of linking to it")
