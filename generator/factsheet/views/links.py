@@ -130,7 +130,11 @@ class HtmlLinks:
 
     def claim(self, topic: TopicFile, claim: Claim) -> Markup:
         """A link to a claim, in attributed voice (who claims it), as every listing gives it."""
-        return _a(self.url(f"{topic_path(topic)}#{md_id(claim.id)}"), self.index.attributed(claim))
+        kept = self.index.claim_links.get(claim.id)
+        if kept is None or kept[0] is not topic or kept[1] is not claim:
+            kept = self.index.claim_links[claim.id] = (
+                topic, claim, f"{topic_path(topic)}#{md_id(claim.id)}", escape(self.index.attributed(claim)))
+        return Markup(f'<a href="{escape(self.url(kept[2]))}">{kept[3]}</a>')
 
     def citation(self, topic: TopicFile, claim: Claim, number: int) -> str:
         return self.url(f"{topic_path(topic)}#quote:{md_id(claim.id)}-{number}")

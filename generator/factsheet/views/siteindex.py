@@ -147,6 +147,9 @@ class Index:
     directory_urls: bool = True
     page_links: dict[tuple[str, bool], object] = field(default_factory=dict)
     """Each page's raw-HTML link maker (links.HtmlLinks.for_page), shared by its blocks."""
+    claim_links: dict[str, tuple[object, ...]] = field(default_factory=dict)
+    """Claim id → (topic, claim, its anchor's .md target and escaped attributed text), for links.HtmlLinks.claim
+    (a claim is linked from a dozen listing pages)."""
     places: PlaceIndex = field(default_factory=PlaceIndex)
     """Each place with the claims whose events happened there."""
     quantity_cache: IndexCache | None = None
