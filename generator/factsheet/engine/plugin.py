@@ -27,6 +27,7 @@ from ..publish.csp import UnexpectedScript, add_csp
 from ..errors import ContentError, FactsheetError
 from ..read.yamlsafe import load_yaml_file
 from .idle import IdleCollector
+from .watch import PromptWatch
 from .headings import Headings, fast_headings_apply, merged_toc
 from .rawblocks import SetAside, set_aside
 from ..publish.search import PreviewIndexer, SearchIndexError, index_site, searchable
@@ -101,6 +102,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
     preview_search: PreviewIndexer | None = None
     idle_gc: IdleCollector | None = None
     compiled: CompiledTemplates | None = None
+    watch: PromptWatch | None = None
 
     def __init__(self) -> None:
         super().__init__()
@@ -277,11 +279,14 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
             self.preview_search.stop()
         if self.idle_gc is not None:
             self.idle_gc.stop()
+        if self.watch is not None:
+            self.watch.stop()
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
-        for folder in (self.project.content_dir, self.project.seeds_dir):
-            if folder.is_dir():
-                server.watch(str(folder))
+        # Watched by the system's file events, not MkDocs' half-second polling (see watch.py).
+        if self.watch is not None:
+            self.watch.stop()
+        self.watch = PromptWatch(server, (self.project.content_dir, self.project.seeds_dir))
         # The pages folder is our own output, rewritten from content/ on every build, and not
         # watched: watching it too would make every edit build twice.
         return server
