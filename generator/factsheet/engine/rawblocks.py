@@ -6,7 +6,8 @@ whole page to find where it ends: at 10,000 claims that parse was a third of the
 The generator knows where its blocks are (a block of lines starting with a block-level tag,
 after a blank line; editors' text is escaped, so none of it starts with `<`), so the plugin
 sets each one aside as a placeholder paragraph before conversion and puts it back after:
-the same HTML, without the parse. The placeholder carries a random token made per build,
+the same HTML, without the parse. On our own pages the headings go with them (headings.py),
+and each run of blocks and headings shares one placeholder. The placeholder carries a random token made per build,
 which no editor's text can guess. tests/test_site.py checks, page by page, that the result
 is identical to Python-Markdown's own handling.
 """
