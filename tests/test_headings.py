@@ -86,3 +86,15 @@ def test_the_fixture_site_is_the_same_with_headings_converted_by_markdown(tmp_pa
     assert len(pages) > 15 and pages == sorted(p.relative_to(fast) for p in fast.rglob("*.html"))
     for page in pages:
         assert (fast / page).read_text(encoding="utf-8") == (slow / page).read_text(encoding="utf-8"), page
+
+
+def test_a_topic_title_whose_anchor_is_a_claim_id_builds_as_markdown_would(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "small"
+    shutil.copytree(FIXTURE, root)
+    (root / "mkdocs.yml").write_text(MKDOCS_YML)
+    topic = root / "content/topics/closure.yaml"
+    topic.write_text(topic.read_text(encoding="utf-8").replace("title: The closure", "title: Closed six weeks", 1), encoding="utf-8")
+    fast, slow = build_both_ways(root, monkeypatch)
+    page = "topics/closure/index.html"
+    assert 'id="closed-six-weeks_1"' in (slow / page).read_text(encoding="utf-8")  # Markdown numbered its own heading
+    assert (fast / page).read_text(encoding="utf-8") == (slow / page).read_text(encoding="utf-8")
