@@ -35,10 +35,10 @@ from synth import make_sheet  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = (1_000, 10_000)
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-# The peak is the build process's own or its check's (a forked child, publish/overlap.py), whichever is larger.
-_BUILD = ("import resource,sys; from factsheet.cli import cli; from factsheet.publish import overlap\n"
+# The peak is the build process's own or its check's (forked children, factsheet/overlap.py), whichever is larger.
+_BUILD = ("import resource,sys; from factsheet.cli import cli; from factsheet import overlap\n"
           "try:\n    cli(['build'], standalone_mode=False)\nexcept SystemExit: pass\n"
-          "print('peak', max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024, overlap.last_child_peak_mb), file=sys.stderr)")
+          "print('peak', max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024, overlap.children_peak_mb), file=sys.stderr)")
 
 
 def factsheet_build(root: Path) -> tuple[float, float]:

@@ -19,7 +19,7 @@ from ..errors import ContentError, FactsheetError, Problem
 from ..check.quotes import SeedLibrary
 from ..pages.rendering import RenderCache, SiteOptions, render_site
 from ..check.validation import ValidationCache, validate
-from . import overlap
+from .. import overlap
 from .located import content_places
 from .staging import build_lock, discard, new_staging, remove_stale, swap_in
 from .writer import WriteReport, write_tree

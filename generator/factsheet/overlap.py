@@ -1,5 +1,7 @@
-"""One phase in a forked child while the parent goes on with the next: a one-shot build checks
-the content and renders its pages side by side, on two cores instead of one after the other.
+"""Work in a forked child while the parent goes on with other work: a one-shot build checks the
+content while it renders its pages, on two cores instead of one after the other. (Rendering the
+listings and open data in a second child as well gained nothing on two cores: 14.8 s against
+13.8 s at 10,000 claims, medians of three.)
 
 The child gets a copy of everything read so far (fork shares it until written), runs its
 work, and sends the result back pickled through a pipe. Anything unusual (no fork on this
@@ -19,8 +21,8 @@ from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
-last_child_peak_mb = 0.0
-"""Peak memory of the latest child (MB): a build's peak is the larger of its own and this."""
+children_peak_mb = 0.0
+"""The largest peak memory (MB) of the children so far: a build's peak is the larger of its own and this."""
 
 
 def available() -> bool:
@@ -37,7 +39,7 @@ class Pending(Generic[T]):
         self.pid = 0
         self.read_fd = -1
         if not available():
-            return
+            return  # done here, when result() is asked for
         read_fd, write_fd = os.pipe()
         pid = os.fork()
         if pid == 0:  # the child: never returns into the caller's code
@@ -74,10 +76,10 @@ class Pending(Generic[T]):
             os.close(self.read_fd)
 
     def _reap(self) -> int:
-        global last_child_peak_mb
+        global children_peak_mb
         pid, self.pid = self.pid, 0
         _, status, usage = os.wait4(pid, 0)
-        last_child_peak_mb = usage.ru_maxrss / 1024
+        children_peak_mb = max(children_peak_mb, usage.ru_maxrss / 1024)
         return status
 
 
