@@ -35,16 +35,14 @@ from synth import make_sheet  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = (1_000, 10_000)
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-# The peak is the build process's own or its check's (forked children, factsheet/overlap.py), whichever is larger.
-_BUILD = ("import resource,sys; from factsheet.cli import cli; from factsheet import overlap\n"
+_BUILD = ("import resource,sys; from factsheet.cli import cli\n"
           "try:\n    cli(['build'], standalone_mode=False)\nexcept SystemExit: pass\n"
-          "print('peak', max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024, overlap.children_peak_mb), file=sys.stderr)")
+          "print('peak', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024, file=sys.stderr)")
 
 
 def factsheet_build(root: Path) -> tuple[float, float]:
     """Seconds of `factsheet build` from clean output folders, in a fresh process, and the
-    peak memory (MB) of that process or of the child it checks in, whichever is larger (Pagefind,
-    a program of its own, is not counted)."""
+    peak memory (MB) of that process (Pagefind, a program of its own, is not counted)."""
     for output in ("site", "generated"):
         shutil.rmtree(root / output, ignore_errors=True)
     start = time.perf_counter()
