@@ -91,7 +91,9 @@ def make_sheet(root: Path, claims: int, seed: int = 7) -> Path:
                 evidence.append({"source": f"source-{sources_here[1]}", "stance": "denies", "via": f"actor-{(actor + 1) % n_actors}",
                                  "quote": quote(i, 1, sources_here[1], value)})
             if i % 7 < 4:  # 4 claims in 7: about 2.6 quotes per claim, as in the real sheet
-                evidence.append({"source": f"source-{sources_here[2]}", "stance": "cannot-confirm", "quote": quote(i, 2, sources_here[2], value)})
+                # As editors write it: who cannot confirm it (another party than the claimant).
+                evidence.append({"source": f"source-{sources_here[2]}", "stance": "cannot-confirm",
+                                 "via": f"actor-{(actor + 2) % n_actors}", "quote": quote(i, 2, sources_here[2], value)})
             claim = {"id": f"claim-{i}",
                      "statement": f"{value:,} soldiers were moved in operation {i} near {rng.choice(PLACES)}, "
                                   f"officials said after a closed briefing to lawmakers.",
