@@ -112,7 +112,7 @@ class Names:
             options = sorted(self.by_alias[alias], key=lambda o: -o[1])
             ids = self._by_country(folded[max(0, match.start() - 40):match.start()], [a for a, _ in options])
             found.append(Mention(ids, match.start(), match.end(), options[0][1]))
-        for word in re.finditer(r"[a-z]{6,}", folded):  # 'Zelensky' for 'Zelenskyy': a spelling variant of a surname
+        for word in re.finditer(r"[a-z]{6,}", folded):  # 'Kowalsky' for 'Kowalskyy': a spelling variant of a surname
             for alias, actor in self.surnames:
                 if word.group() != alias and abs(len(alias) - len(word.group())) <= 2 and fuzz.ratio(alias, word.group()) >= 88 \
                         and not any(m.start <= word.start() < m.end for m in found):

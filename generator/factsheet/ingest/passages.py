@@ -53,7 +53,7 @@ def _sentences(text: str, language: str) -> list[tuple[int, int]]:
     for start, end in spans:
         if not text[start:end].strip():
             continue
-        # A sentence broken by a blank line ('North Korea\n\ntransported its…') is one passage.
+        # A sentence broken by a blank line ('the northern army\n\nmoved its…') is one passage.
         if merged and re.search(r"[a-z,]\s*$", text[merged[-1][0]:merged[-1][1]]) and text[start:end].lstrip()[:1].islower():
             merged[-1] = (merged[-1][0], end)
         else:
