@@ -21,7 +21,8 @@ from ..check.evidence import RULES, figure_text
 from ..views.icons import icon_css
 from ..views.links import HtmlLinks, Links, host
 from ..memo import Same
-from ..read.model import Claim, Evidence, Stance, Status, parse_when
+from ..read.model import Claim, Stance, Status
+from .claimhtml import HOME_ATTRIBUTIONS, claim_body
 from .opendata import claim_reviews, json_for_script, open_data_files
 from .mapsvg import map_sources, place_maps
 from ..check.quotes import SeedLibrary
@@ -34,7 +35,6 @@ CLAIMS_JS_PATH = "javascripts/fs-claims.js"
 """Starts Pagefind's search box; a file, not an inline script, so the CSP needs no exception."""
 MATRIX_COLUMNS = 12
 HOME_QUANTITIES = 10
-HOME_ATTRIBUTIONS = 3
 HOME_ORIGINS = 20
 SITE_PAGES = {"index.md": "index.md.j2", "method.md": "method.md.j2", "topics/index.md": "topics.md.j2",
               "changes.md": "changes.md.j2"}
@@ -65,9 +65,8 @@ def html_environment() -> jinja2.Environment:
     """For the raw-HTML parts of pages: HTML autoescape is the whole escaping there."""
     env = jinja2.Environment(loader=jinja2.FunctionLoader(_template_source), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(date=long_date, when=when_text, happened=lambda text: when_text(parse_when(text)))
-    env.globals.update(EVIDENCE_GROUPS=EVIDENCE_GROUPS, evidence_in=evidence_in)
-    env.globals.update(MATRIX_COLUMNS=MATRIX_COLUMNS, STATUSES=STATUSES, STANCES=STANCES, Stance=Stance, Status=Status, host=host, figure_text=figure_text, HOME_ATTRIBUTIONS=HOME_ATTRIBUTIONS)
+    env.filters.update(date=long_date, when=when_text)
+    env.globals.update(MATRIX_COLUMNS=MATRIX_COLUMNS, STATUSES=STATUSES, STANCES=STANCES, Stance=Stance, Status=Status, host=host, figure_text=figure_text)
     return env
 
 
@@ -325,26 +324,19 @@ def render_topic(index: Index, topic: TopicFile, directory_urls: bool = True) ->
 def raw_html(index: Index, here: str, directory_urls: bool, template: str, **values: object) -> Md:
     """A template's HTML as one raw HTML block of the page `here` (blank lines would end the block)."""
     link = HtmlLinks.for_page(index, here, directory_urls)
-    html = html_environment().get_template(template).render(index=index, link=link, **values)
+    return _block(html_environment().get_template(template).render(index=index, link=link, **values))
+
+
+def _block(html: str) -> Md:
+    """HTML as one raw HTML block: without blank lines, which would end it."""
     return Md("\n".join(line for line in html.splitlines() if line.strip()))
 
 
 def claim_html(index: Index, topic: TopicFile, claim: Claim, directory_urls: bool,
                panel_owner: dict[str, str] | None = None) -> Md:
-    """A claim's body, as a raw HTML block."""
-    return raw_html(index, topic_path(topic), directory_urls, "claim.html.j2", claim=claim, view=index.views[claim.id],
-                    panel_owner=panel_owner or {})
-
-
-EVIDENCE_GROUPS = (("for", "Supporting"), ("against", "Against, or telling it differently"),
-                   ("unconfirmed", "Cannot confirm"), ("neutral", "Mentioned, without support"))
-_GROUP_OF = {Stance.asserts: "for", Stance.reports: "for", Stance.denies: "against", Stance.disputes: "against",
-             Stance.differs: "against", Stance.cannot_confirm: "unconfirmed", Stance.mentions: "neutral"}
-
-
-def evidence_in(claim: Claim, group: str) -> list[tuple[int, Evidence]]:
-    """(number in the record, item) of a claim's evidence in one group: for, against, cannot confirm, neutral."""
-    return [(n, item) for n, item in enumerate(claim.evidence, start=1) if _GROUP_OF[item.stance] == group]
+    """A claim's body, as a raw HTML block (claimhtml.py)."""
+    link = HtmlLinks.for_page(index, topic_path(topic), directory_urls)
+    return _block("\n".join(claim_body(index, link, claim, panel_owner or {})))
 
 
 def _render(name: str, index: Index, root: str, here: str | None = None, **extra: object) -> str:
