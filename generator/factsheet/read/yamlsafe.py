@@ -12,9 +12,11 @@ and the model decides what a field means). Only an unquoted empty value, `~` or
 from __future__ import annotations
 
 import re
+import sys
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import yaml
 
@@ -46,36 +48,53 @@ NULLS = {"", "~", "null", "Null", "NULL"}
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class Mark(Protocol):
-    """Where libyaml saw a value start (0-based); its own object, kept rather than copied into a tuple
-    (at 10,000 claims, 440,000 tuples were a fifth of the reading)."""
-
-    @property
-    def line(self) -> int: ...
-    @property
-    def column(self) -> int: ...
+_DICT, _LIST = object(), object()
+"""The kinds of container node in a YamlDocument (a key node's kind is its text, a scalar value's None)."""
 
 
 @dataclass
 class YamlDocument:
-    """A file's data and where each value and key in it starts (`locate` gives the 1-based place)."""
+    """A file's data and where each value and key in it starts (`locate` gives the 1-based place).
+
+    The places are kept flat, not in a dict keyed by each value's path: every key and every value is
+    a node, in the file's order, with its start (line << 32 | column, 0-based), the node after its
+    subtree, and its kind. At 10,000 claims the dicts of paths and libyaml's marks held some 70 MB.
+    """
 
     path: str
     data: Any
-    value_marks: dict[Path_, Mark] = field(default_factory=dict)
-    key_marks: dict[Path_, Mark] = field(default_factory=dict)
+    """The plain data; read.content drops it once the model is made (nothing reads it again)."""
+    _starts: array = field(default_factory=lambda: array("Q"), repr=False)
+    _ends: array = field(default_factory=lambda: array("L"), repr=False)
+    _kinds: list[Any] = field(default_factory=list, repr=False)
 
     def locate(self, where: Path_, *, key: bool = False) -> Location:
-        """The place of `where`, or of its nearest ancestor that exists."""
-        marks = self.key_marks if key else self.value_marks
-        for cut in range(len(where), -1, -1):
-            prefix = where[:cut]
-            mark = marks.get(prefix)
-            if mark is None and key:
-                mark = self.value_marks.get(prefix)
-            if mark is not None:
-                return Location(self.path, mark.line + 1, mark.column + 1)
-        return Location(self.path)
+        """The place of `where` (with `key`, of its key if a mapping holds it), or of its nearest
+        ancestor that exists."""
+        kinds, ends = self._kinds, self._ends
+        if not kinds:
+            return Location(self.path)
+        node, by_key = 0, -1  # the deepest node reached, and the key node that led to it (-1: none)
+        for part in where:
+            kind, child, end = kinds[node], node + 1, ends[node]
+            if kind is _DICT:
+                while child < end and kinds[child] != part:
+                    child = ends[child + 1]  # past the key's value
+                if child >= end:
+                    break
+                node, by_key = child + 1, child
+            elif kind is _LIST and isinstance(part, int) and part >= 0:
+                for _ in range(part):
+                    if child >= end:
+                        break
+                    child = ends[child]
+                if child >= end:
+                    break
+                node, by_key = child, -1
+            else:
+                break
+        start = self._starts[by_key if key and by_key >= 0 else node]
+        return Location(self.path, (start >> 32) + 1, (start & 0xFFFFFFFF) + 1)
 
 
 class _Stop(Exception):
@@ -126,7 +145,7 @@ def load_yaml_text(text: str, display: str) -> tuple[YamlDocument | None, list[P
         return None, [Problem(Location(display), "the file is empty", "a content file holds one mapping of fields")]
     if not isinstance(doc.data, dict):
         kind = "a list" if isinstance(doc.data, list) else "a single value"
-        return None, [Problem(Location(display, doc.value_marks[()].line + 1, doc.value_marks[()].column + 1), f"expected a mapping of fields at the top of the file, found {kind}", "start the file with `field: value` lines")]
+        return None, [Problem(doc.locate(()), f"expected a mapping of fields at the top of the file, found {kind}", "start the file with `field: value` lines")]
     return doc, []
 
 
@@ -192,16 +211,18 @@ def _build(doc: YamlDocument, text: str, escaped: list[Problem]) -> None:
 
 
 def _walk(doc: YamlDocument, next_event: Any, escaped: list[Problem]) -> None:
-    # One loop, the open container in locals (its path, pending key, first line of each key, list or not),
+    # One loop, the open container in locals (its pending key, first line of each key, list or not, node),
     # the enclosing ones on a stack: called per value, a helper function took a third of the reading.
-    value_marks, key_marks = doc.value_marks, doc.key_marks
-    stack: list[tuple[Any, Path_, Any, dict[str, Mark], bool]] = []
+    starts, ends, kinds = doc._starts, doc._ends, doc._kinds
+    add_start, add_end, add_kind = starts.append, ends.append, kinds.append
+    stack: list[tuple[Any, Any, dict[str, int], bool, int]] = []
     container: Any = None
-    parent: Path_ = ()
     pending: Any = None  # the key waiting for its value, in a mapping
-    seen: dict[str, Mark] = {}
+    seen: dict[str, int] = {}  # each key's line (0-based)
     is_list = False
+    opened = 0  # the open container's node
     documents = 0
+    intern = sys.intern  # keys are a small vocabulary: one string each, not one per record
     for event in iter(next_event, None):
         kind = type(event)
         if kind is _SCALAR or kind is _MAPPING or kind is _SEQUENCE:
@@ -211,6 +232,9 @@ def _walk(doc: YamlDocument, next_event: Any, escaped: list[Problem]) -> None:
             if tag not in _TEXT_TAGS:
                 raise _Stop(Problem(_at(doc, event), f"YAML tags such as {tag.replace('tag:yaml.org,2002:', '!!')} are not allowed", "remove the tag; write plain text (quote it if needed)"))
             mark = event.start_mark
+            node = len(kinds)
+            add_start(mark.line << 32 | mark.column)
+            add_end(node + 1)
             if kind is _SCALAR:
                 value: Any = event.value
                 style = event.style
@@ -226,32 +250,30 @@ def _walk(doc: YamlDocument, next_event: Any, escaped: list[Problem]) -> None:
             # Put the value into the open container (or make it the root).
             if container is None:
                 doc.data = value
-                path: Path_ = ()
-                value_marks[path] = mark
             elif is_list:
-                path = parent + (len(container),)
                 container.append(value)
-                value_marks[path] = mark
             elif pending is None:  # this value is a key
                 if type(value) is not str:
                     what = "nothing" if value is None else "a list or mapping"
                     raise _Stop(Problem(_at(doc, event), f"a key must be plain text, found {what}", "write `name: value`"))
                 if value in seen:
-                    raise _Stop(Problem(_at(doc, event), f"duplicate key '{value}' (first at line {seen[value].line + 1})", "keep one of the two"))
-                seen[value] = mark
-                pending = value
-                key_marks[parent + (value,)] = mark
-                path = parent
+                    raise _Stop(Problem(_at(doc, event), f"duplicate key '{value}' (first at line {seen[value] + 1})", "keep one of the two"))
+                pending = intern(value)
+                seen[pending] = mark.line
+                add_kind(pending)
+                continue
             else:
-                path = parent + (pending,)
                 container[pending] = value
                 pending = None
-                value_marks[path] = mark
-            if kind is not _SCALAR:
-                stack.append((container, parent, pending, seen, is_list))
-                container, parent, pending, seen, is_list = value, path, None, {}, kind is _SEQUENCE
+            if kind is _SCALAR:
+                add_kind(None)
+            else:
+                add_kind(_DICT if kind is _MAPPING else _LIST)
+                stack.append((container, pending, seen, is_list, opened))
+                container, pending, seen, is_list, opened = value, None, {}, kind is _SEQUENCE, node
         elif kind in _ENDS:
-            container, parent, pending, seen, is_list = stack.pop()
+            ends[opened] = len(kinds)
+            container, pending, seen, is_list, opened = stack.pop()
         elif kind is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:
