@@ -23,6 +23,7 @@ from ..views.links import HtmlLinks, Links, host
 from ..memo import Same
 from ..read.model import Claim, Stance, Status
 from .claimhtml import HOME_ATTRIBUTIONS, claim_body
+from .entryhtml import ENTRIES
 from .opendata import claim_reviews, json_for_script, open_data_files
 from .mapsvg import map_sources, place_maps
 from ..check.quotes import SeedLibrary
@@ -322,8 +323,12 @@ def render_topic(index: Index, topic: TopicFile, directory_urls: bool = True) ->
 
 
 def raw_html(index: Index, here: str, directory_urls: bool, template: str, **values: object) -> Md:
-    """A template's HTML as one raw HTML block of the page `here` (blank lines would end the block)."""
+    """An entry's HTML as one raw HTML block of the page `here`: written in Python if `template`
+    names one of `entryhtml.ENTRIES`, else rendered from that .html.j2 template."""
     link = HtmlLinks.for_page(index, here, directory_urls)
+    write = ENTRIES.get(template)
+    if write is not None:
+        return _block("\n".join(write(index, link, **values)))
     return _block(html_environment().get_template(template).render(index=index, link=link, **values))
 
 
