@@ -1,7 +1,7 @@
 """The listing pages' most numerous entries, as raw HTML, written in plain Python.
 
 Each function gives the lines of one entry (a source, an actor, a topic's claims of one
-status, a month of the timeline); `rendering.raw_html` joins them into one raw HTML block.
+status, a month of the timeline, a quantity's figures); `rendering.raw_html` joins them into one raw HTML block.
 Every value goes through `escape`, except the links `HtmlLinks` makes, already `Markup`.
 Plain Python, not Jinja: at 10,000 claims the templates' own cost was most of the time.
 The rarer entries (matrix, places, maps) stay templates in `templates/`.
@@ -13,10 +13,11 @@ from datetime import date
 
 from markupsafe import escape
 
+from ..check.evidence import FigureUse, figure_text
 from ..check.statuses import STANCES
 from ..read.content import TopicFile
 from ..read.dates import long_date, when_text
-from ..read.model import Actor, Claim, Source, Stance, When
+from ..read.model import Actor, Claim, Quantity, Source, Stance, When
 from ..views.links import HtmlLinks, host
 from ..views.siteindex import ClaimView, Index
 
@@ -127,8 +128,76 @@ def timeline_month(index: Index, link: HtmlLinks, events: list[tuple[When, Claim
     yield "</ul>"
 
 
+def quantity_entry(index: Index, link: HtmlLinks, quantity: Quantity) -> Iterator[str]:
+    """A quantity's figures: whether sources disagree (with a chart), revisions, and every figure given."""
+    uses = index.figures[quantity.id]
+    yield '<div class="fs-entry">'
+    if quantity.id in index.disagreeing_ids:
+        yield from _disagreement(index, quantity)
+    elif uses:
+        worded = (" Their figures are worded differently but can all be true together: an addition is never set"
+                  " against a total, and a number inside a range, or above an \"at least\", agrees with it."
+                  if index.distinct_figures(quantity.id) > 1 else "")
+        yield f"<p>All sources that give a figure for this agree.{worded}</p>"
+    else:
+        yield "<p>No evidence gives a figure for this yet.</p>"
+    revisions = index.revisions(quantity.id)
+    if revisions:
+        yield "<p><strong>Revised by those who gave them</strong> (a revision, not a disagreement):</p>"
+        yield "<ul>"
+        for earlier, later in revisions:
+            yield (f"<li>{escape(index.parties.attribution(later.item))}: {_figure_on(earlier)}, then "
+                   f"{_figure_on(later)}</li>")
+        yield "</ul>"
+    if uses:
+        yield ('<table class="fs-stack"><thead><tr><th>Figure</th><th>Attributed to</th><th>Source</th><th>Date</th>'
+               "<th>Claim</th></tr></thead><tbody>")
+        for use in uses:
+            yield _figure_row(index, link, use)
+        yield "</tbody></table>"
+    yield "</div>"
+
+
+def _disagreement(index: Index, quantity: Quantity) -> Iterator[str]:
+    """The warning and a bar chart of the distinct figures, drawn as inline SVG."""
+    yield ('<div class="admonition warning"><p class="admonition-title">Sources disagree</p>'
+           f"<p>{index.distinct_figures(quantity.id)} different figures are given for this.</p></div>")
+    bars = index.chart(quantity.id)
+    height = len(bars) * 28 + 4
+    chart_id = escape(f"chart-{quantity.id}")
+    yield (f'<svg class="fs-chart" role="img" viewBox="0 0 640 {height}" width="640" height="{height}"'
+           f' aria-labelledby="{chart_id}">')
+    summary = "; ".join(f"{escape(text)} ({_sources(count)})" for text, _, count in bars)
+    yield f'<title id="{chart_id}">{escape(quantity.label)}: {summary}</title>'
+    for n, (text, width, count) in enumerate(bars):
+        yield f'<rect x="0" y="{n * 28 + 4}" width="{width}" height="20" rx="3"></rect>'
+        yield f'<text x="{width + 8}" y="{n * 28 + 19}">{escape(text)} · {_sources(count)}</text>'
+    yield "</svg>"
+
+
+def _sources(count: int) -> str:
+    return f"{count} source{'s' if count != 1 else ''}"
+
+
+def _figure_on(use: FigureUse) -> str:
+    """A figure, with the day it was given if known."""
+    day = f" ({_date(use.given_on)})" if use.given_on else ""
+    return f"{escape(figure_text(use.figure))}{day}"
+
+
+def _figure_row(index: Index, link: HtmlLinks, use: FigureUse) -> str:
+    """One figure: who gives it (and whether a party to the conflict), where, when, for which claim."""
+    party = ' <em class="fs-party">(a party to the conflict)</em>' if index.party_to_conflict(use) else ""
+    given_on = _date(use.given_on) if use.given_on else "undated"
+    claim = use.claim
+    return (f'<tr><td data-label="Figure"><strong>{escape(figure_text(use.figure))}</strong></td>'
+            f'<td data-label="Attributed to">{escape(index.parties.attribution(use.item))}{party}</td>'
+            f'<td data-label="Source">{link.source(use.item.source)}</td><td data-label="Given on">{given_on}</td>'
+            f'<td data-label="Claim">{_claim_item(link, index.views[claim.id].topic, claim)}</td></tr>')
+
+
 ENTRIES: dict[str, Callable[..., Iterator[str]]] = {
     "source_entry": source_entry, "actor_entry": actor_entry, "status_list": status_list,
-    "timeline_month": timeline_month,
+    "timeline_month": timeline_month, "quantity_entry": quantity_entry,
 }
 """The entries written here, by the name the listing templates give `entry_html`."""
