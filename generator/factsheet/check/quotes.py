@@ -54,7 +54,8 @@ def normalise(text: str) -> str:
     """Text as compared: curly quotes straight, dashes as '-', whitespace single spaces
     (none between characters of unspaced scripts), bidirectional controls dropped."""
     if text.isascii():  # nothing to translate, no unspaced script or control: most quotes, at C speed
-        return " ".join(text.split())
+        folded = " ".join(text.split())
+        return text if folded == text else folded  # the text itself when unchanged: cached, not held twice
     return _fold(text.translate(_TRANSLATE))
 
 
@@ -129,7 +130,8 @@ class Seed:
     @cached_property
     def _translated(self) -> str:
         # Translation maps one character to one, so offsets in the translated text are raw offsets.
-        return self.text.translate(_TRANSLATE)
+        translated = self.text.translate(_TRANSLATE)
+        return self.text if translated == self.text else translated  # a seed's text is held once when unchanged
 
     @cached_property
     def normalised(self) -> str:
