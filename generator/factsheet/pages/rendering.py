@@ -2,7 +2,10 @@
 
 One Jinja environment for the whole build. Its `finalize` hook escapes every value a
 template prints (see `escaping.py`), so a template cannot forget to escape; Markdown
-that our code builds from checked parts is marked `Md` and passes through.
+that our code builds from checked parts is marked `Md` and passes through. The raw HTML
+written most often (claim bodies, the commonest listing entries) is plain Python in
+`claimhtml.py` and `entryhtml.py`, escaping each value with markupsafe: at 10,000 claims
+Jinja's own cost per fragment was most of its time.
 """
 from __future__ import annotations
 
