@@ -20,6 +20,7 @@
     var quote = document.getElementById(id);
     var claim = quote && quote.closest(".fs-claim");
     if (!claim || claim.querySelector(".fs-claim-bar")) { return; }
+    claim.setAttribute("data-fs-laid", "");  // laid out now: its quote's outline is not clipped
     var heading = claim.previousElementSibling;
     while (heading && !/^H[2-6]$/.test(heading.tagName)) { heading = heading.previousElementSibling; }
     if (!heading) { return; }
@@ -31,7 +32,33 @@
     });
     claim.insertBefore(bar, claim.firstChild);
     quote.scrollIntoView();
+    // The claims just above take their real size once in view, which moves the quote: scroll to it again.
+    requestAnimationFrame(function () { requestAnimationFrame(function () { quote.scrollIntoView(); }); });
   }
+  // Claims, entries and tables off screen skip layout while the page loads (factsheet.css); lay them out in
+  // idle moments, a few milliseconds at a time, so no task blocks a reader's tap and the page gets its real size.
+  var idle = window.requestIdleCallback || function (work) {
+    return setTimeout(function () { work({ timeRemaining: function () { return 8; } }); }, 1);
+  };
+  function layOutRest() {
+    var rest = Array.prototype.slice.call(document.querySelectorAll(
+      ".md-typeset .fs-claim:not([data-fs-laid]), .md-typeset .fs-entry:not([data-fs-laid]), .md-typeset table:not([data-fs-laid])"));
+    function step(deadline) {
+      // A slice of 4 ms, or one element: four times that on a slow phone is still no long task (50 ms).
+      var until = performance.now() + Math.min(4, deadline.timeRemaining());
+      while (rest.length && performance.now() < until) {
+        var next = rest.shift();
+        // One above the screen keeps its estimate until the reader scrolls back to it: its real size would move
+        // what the reader is looking at.
+        if (next.getBoundingClientRect().bottom < 0) { continue; }
+        next.setAttribute("data-fs-laid", "");
+        void document.body.offsetHeight;  // lay it out now, inside this slice, not all at the next frame
+      }
+      if (rest.length) { idle(step); }
+    }
+    if (rest.length) { idle(step); }
+  }
+  window.addEventListener("load", layOutRest);
   window.addEventListener("hashchange", keepClaimInView);
   window.addEventListener("DOMContentLoaded", keepClaimInView);
 })();
