@@ -243,6 +243,8 @@ def _walk(doc: YamlDocument, next_event: Any, escaped: list[Problem]) -> None:
                 elif style == '"' and FORBIDDEN_CHARS.search(value):
                     bad = FORBIDDEN_CHARS.search(value).group()  # type: ignore[union-attr]
                     escaped.append(Problem(_at(doc, event), forbidden_message(bad), "remove the escape that produces it"))
+                elif len(value) <= 64 and " " not in value:
+                    value = intern(value)  # an id, date or word: the models keep it as is, once, not once per use
             else:
                 if len(stack) >= MAX_DEPTH:
                     raise _Stop(Problem(_at(doc, event), f"nesting deeper than {MAX_DEPTH} levels", "content records are shallow; check the brackets and dashes"))
