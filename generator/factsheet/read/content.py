@@ -158,7 +158,7 @@ def _read(path: Path, shown: str, model: type[BaseModel]) -> tuple[tuple[YamlDoc
     result = validate_shape(doc, model)
     if isinstance(result, list):
         return None, result
-    doc.data = None  # the model holds copies of its text: at 10,000 claims the raw trees were another 100 MB
+    doc.data = None  # nothing reads it once the model is made: at 10,000 claims the raw trees held 26 MB more
     return (doc, result), []
 
 
