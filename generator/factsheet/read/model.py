@@ -217,7 +217,7 @@ class Quantity(Record):
     """Something counted or measured that several sources may give figures for."""
 
     id: Id
-    label: Line = Field(description="What is counted, e.g. 'North Korean troops to be sent to Russia in total'.")
+    label: Line = Field(description="What is counted, e.g. 'weeks the bridge stays closed' or 'people evacuated in total'.")
 
 
 class Sheet(Record):
@@ -316,8 +316,8 @@ class Evidence(Record):
     stance: Stance
     quote: Quote = Field(description="Verbatim from the source's seed text; `…` may skip words.")
     via: Id | list[Id] | None = Field(None, description=(
-        "Who the source attributes this to: an actor id, or a chain such as [south-korean-media, nis] "
-        "for 'South Korean media, citing the NIS'. The last is the origin."))
+        "Who the source attributes this to: an actor id, or a chain such as [local-media, police] "
+        "for 'local media, citing the police'. The last is the origin."))
     note: Line | None = None
     figures: list[Figure] = Field(default_factory=list)
     said_on: date | None = Field(None, description=(
@@ -356,7 +356,7 @@ class Claim(Record):
     status_note: Line
     status_reason: Line | None = Field(None, description="Why the status differs from what the evidence alone gives.")
     conclusion: Line | None = Field(None, description=(
-        "One line a reader can take away (\"Only the NIS says so; no one else has confirmed it.\"), shown under the "
+        "One line a reader can take away (\"Only the council says so; no one else has confirmed it.\"), shown under the "
         "statement and, for a key claim, on the home page."))
     key: bool = Field(False, description="A claim the home page leads with, among the key claims.")
     evidence: list[Evidence] = Field(min_length=1)
@@ -411,8 +411,8 @@ class Place(Record):
     """A place where events of the claims happened; its coordinates come from the gazetteer unless given."""
 
     id: Id
-    name: Line = Field(description="The place's name as readers know it, e.g. Vladivostok; looked up in the gazetteer.")
-    country: Line = Field(description="The country it is in, by its English name (Russia, South Korea) or ISO code (RU, KR).")
+    name: Line = Field(description="The place's name as readers know it, e.g. Rotterdam; looked up in the gazetteer.")
+    country: Line = Field(description="The country it is in, by its English name (Netherlands, South Africa) or ISO code (NL, ZA).")
     lat: Latitude | None = Field(None, description="Latitude in decimal degrees; give it with `lon` for a place the gazetteer lacks.")
     lon: Longitude | None = Field(None, description="Longitude in decimal degrees (east positive).")
     geonames: GeoNamesId | None = Field(None, description=(

@@ -70,7 +70,7 @@ def _locate(places: tuple[Place, ...]) -> tuple[dict[str, Located], list[tuple[i
         if country is None:
             names = sorted({c["name"] for c in countries.values()})
             close = difflib.get_close_matches(place.country, names, n=1, cutoff=0.6)
-            hint = f"did you mean '{close[0]}'?" if close else "write the country's English name (South Korea) or its ISO code (KR)"
+            hint = f"did you mean '{close[0]}'?" if close else "write the country's English name (South Africa) or its ISO code (ZA)"
             problems.append((i, PlaceProblem("country", f"unknown country '{place.country}'", hint)))
             continue
         code, number = country["iso"], f"{int(country['isonumeric']):03d}"
