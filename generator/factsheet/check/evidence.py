@@ -3,7 +3,7 @@
 An item of evidence comes from an *origin*: the last actor of its `via` chain (the party
 the source attributes it to), or the source's publisher when the source reports in its
 own voice. Two origins are independent only if they do not share a root: actors that
-speak for another (`part_of`) count as that other. Five outlets repeating the NIS are
+speak for another (`part_of`) count as that other. Five outlets repeating the police are
 one origin, not five confirmations.
 """
 from __future__ import annotations
@@ -98,7 +98,7 @@ class Parties:
         return self.sources[party_id].publisher
 
     def attribution(self, item: Evidence) -> str:
-        """'South Korean media, citing National Intelligence Service (NIS)', or the publisher."""
+        """'Local media, citing City Police (CP)', or the publisher."""
         chain = item.via_chain
         if not chain:
             voice = self.own_voice(item.source)
@@ -153,7 +153,7 @@ class Corroboration:
         return f"Reported as said by {n} outlet{'s' if n != 1 else ''}." if n else "No source reports it was said."
 
     def against_lines(self) -> list[tuple[Stance, str]]:
-        """'Russia (the Kremlin) denies it.', 'Yonhap's account differs.', with the stance for its icon."""
+        """'The ministry (its spokesman) denies it.', 'The Gazette's account differs.', with the stance for its icon."""
         verbs = {Stance.denies: "denies it", Stance.disputes: "disputes it", Stance.cannot_confirm: "cannot confirm it"}
         return [(stance, f"{who}'s account differs." if stance is Stance.differs else f"{who} {verbs[stance]}.")
                 for stance, who in self.against]
@@ -194,7 +194,7 @@ def against_party(item: Evidence, parties: Parties) -> str:
 def attributed_differently(claim: Claim, parties: Parties) -> dict[str, list[str]]:
     """Origin name → publishers, where sources name different origins under one root.
 
-    e.g. one outlet says the NIS said it, another an unnamed intelligence source in Seoul:
+    e.g. one outlet says the police said it, another an unnamed official at city hall:
     the same statement, attributed to different origins.
     """
     by_root: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))

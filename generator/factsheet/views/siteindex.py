@@ -211,7 +211,7 @@ class Index:
                 origin = item.via_chain[-1] if item.via_chain else None
                 if origin and origin not in claim.claimed_by:
                     parts.by_party.setdefault(origin, []).append((item.stance.value, citation))
-                for relay in item.via_chain[:-1]:  # "South Korean media, citing the NIS": the media relay it
+                for relay in item.via_chain[:-1]:  # "local media, citing the police": the media relay it
                     if relay not in claim.claimed_by:
                         parts.by_party.setdefault(relay, []).append(("relays", citation))
             for use in figure_uses(claim, self.parties, topic.id):
@@ -271,7 +271,7 @@ class Index:
         return sum(1 for v in self.views.values() if v.claim.status is status)
 
     def attributed(self, claim: Claim) -> str:
-        """The claim in attributed voice, as headings and listings give it: "NIS says: …".
+        """The claim in attributed voice, as headings and listings give it: "City Police says: …".
 
         Only what the sheet confirms, and statements that already name their speaker, read
         without a speaker in front: nothing else reads as the site's own assertion.
@@ -367,7 +367,7 @@ class Index:
         return list(sources), rows
 
     def attributions(self, uses: list[FigureUse], dated: bool = False) -> list[str]:
-        """'South Korean media, citing NIS, in Al Jazeera (18 October 2024)' for each use, each said once."""
+        """'local media, citing the police, in The Gazette (4 March 2024)' for each use, each said once."""
         seen: dict[str, None] = {}
         for use in uses:
             source = self.sources[use.item.source]
