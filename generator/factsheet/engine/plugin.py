@@ -103,6 +103,7 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
     idle_gc: IdleCollector | None = None
     compiled: CompiledTemplates | None = None
     watch: PromptWatch | None = None
+    search_pages: list[str] | None = None
 
     def __init__(self) -> None:
         super().__init__()
@@ -185,6 +186,8 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         self._ours = frozenset(ours)
         for name in ours:
             files.append(File(name, str(self.pages_dir), config.site_dir, config.use_directory_urls))
+        # The pages main.html marks for Pagefind (see on_page_context), named to it after the build.
+        self.search_pages = [f.dest_uri for f in files.documentation_pages() if searchable(f.src_uri, f.src_uri in self._ours)]
         if config.nav is None:
             topics = sorted(f[len("topics/"):-3] for f in ours if f.startswith("topics/") and f.count("/") == 1
                             and f != "topics/index.md")
@@ -263,10 +266,10 @@ class FactsheetPlugin(BasePlugin[FactsheetConfig]):
         if self.serving:
             # The preview's search is indexed in the background: the edited page comes first.
             self.preview_search = self.preview_search or PreviewIndexer(log)
-            self.preview_search.request(Path(config.site_dir))
+            self.preview_search.request(Path(config.site_dir), self.search_pages)
             return
         try:
-            log.info("factsheet: search: %s", index_site(Path(config.site_dir)))
+            log.info("factsheet: search: %s", index_site(Path(config.site_dir), self.search_pages))
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
 

@@ -27,7 +27,7 @@ class PromptWatch:
         self.observer: Any = None
         folders = [f for f in folders if f.is_dir()]
         condition = getattr(server, "_rebuild_cond", None)  # MkDocs 1.6 and ProperDocs' live-reload server
-        if not isinstance(condition, type(threading.Condition())) or not hasattr(server, "_want_rebuild"):
+        if not isinstance(condition, threading.Condition) or not hasattr(server, "_want_rebuild"):
             self._poll(folders)
             return
         try:

@@ -38,42 +38,29 @@ class SearchIndexError(FactsheetError):
     """Pagefind failed to index the site."""
 
 
-_BODY = b"data-pagefind-body"
 _GLOB_SPECIAL = re.compile(r"[][{}<>()*?,!:\\]")  # syntax of Pagefind's globs (the wax crate), and more
 _GLOB_MAX = 100_000  # one argument of a command may be at most 128 KiB on Linux
 
 
-def indexed_pages(site_dir: Path) -> list[str] | None:
-    """The HTML files Pagefind would index: those marked with data-pagefind-body, as paths in the site.
+def _command(site_dir: Path, pages: list[str] | None = None) -> list[str]:
+    """Pagefind's command line; `pages` are the built files marked for search (see `searchable`).
 
     Once one page of a site carries the mark, Pagefind leaves every other page out of its index,
     yet still reads and parses each of them; naming the marked ones in its --glob spares it the
-    listing views (a third of its time at 10,000 claims, for the same index). None (index as
-    Pagefind would choose) when no page is marked or a path holds a character a glob treats as
-    syntax.
+    listing views (a third of its time at 10,000 claims, for the same index). Without pages, or
+    when a path holds a character a glob treats as syntax or they are too many for one
+    argument, Pagefind reads the whole site as it would by itself.
     """
-    marked = []
-    for path in sorted(site_dir.rglob("*.html")):
-        if path.is_file() and not path.is_symlink() and _BODY in path.read_bytes():
-            name = path.relative_to(site_dir).as_posix()
-            if _GLOB_SPECIAL.search(name):
-                return None
-            marked.append(name)
-    return marked if marked and sum(len(name) + 1 for name in marked) < _GLOB_MAX else None
-
-
-def _command(site_dir: Path) -> list[str]:
     # Headings' permalink signs (¶) are not text a reader searches for.
     command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--exclude-selectors", ".headerlink"]
-    pages = indexed_pages(site_dir)
-    if pages:
-        command += ["--glob", pages[0] if len(pages) == 1 else "{" + ",".join(pages) + "}"]
+    if pages and not any(_GLOB_SPECIAL.search(page) for page in pages) and sum(len(p) + 1 for p in pages) < _GLOB_MAX:
+        command += ["--glob", pages[0] if len(pages) == 1 else "{" + ",".join(sorted(pages)) + "}"]
     return command
 
 
-def index_site(site_dir: Path) -> str:
-    """Run Pagefind over a built site; its summary line."""
-    result = subprocess.run(_command(site_dir), capture_output=True, text=True, check=False)
+def index_site(site_dir: Path, pages: list[str] | None = None) -> str:
+    """Run Pagefind over a built site (`pages`: its files marked for search); its summary line."""
+    result = subprocess.run(_command(site_dir, pages), capture_output=True, text=True, check=False)
     return _summary(site_dir, result)
 
 
@@ -94,13 +81,13 @@ class PreviewIndexer:
     def __init__(self, log: logging.Logger) -> None:
         self.log = log
         self._lock = threading.Lock()
-        self._pending: Path | None = None
+        self._pending: tuple[Path, list[str] | None] | None = None
         self._worker: threading.Thread | None = None
         self._process: subprocess.Popen[str] | None = None
 
-    def request(self, site_dir: Path) -> None:
+    def request(self, site_dir: Path, pages: list[str] | None = None) -> None:
         with self._lock:
-            self._pending = site_dir
+            self._pending = (site_dir, pages)
             if self._worker is None or not self._worker.is_alive():
                 self._worker = threading.Thread(target=self._run, name="factsheet-search", daemon=True)
                 self._worker.start()
@@ -108,11 +95,12 @@ class PreviewIndexer:
     def _run(self) -> None:
         while True:
             with self._lock:
-                site_dir, self._pending = self._pending, None
-                if site_dir is None:
+                pending, self._pending = self._pending, None
+                if pending is None:
                     return
+                site_dir, pages = pending
                 # Lowest priority: the next rebuild comes first on a small machine.
-                self._process = subprocess.Popen(_command(site_dir), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                self._process = subprocess.Popen(_command(site_dir, pages), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                                  text=True, preexec_fn=_lower_priority if os.name == "posix" else None)
             out, err = self._process.communicate()
             result = subprocess.CompletedProcess(self._process.args, self._process.returncode, out, err)
