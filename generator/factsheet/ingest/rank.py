@@ -123,14 +123,14 @@ def alone_scores(found: tuple[Passage, ...], claims: list[tuple[TopicFile, int, 
     weighs down every match (BM25's length normalisation), and one quote an outlet paraphrases
     is what a new passage resembles. A quote is scored without the names of the parties it
     cites that are not the claim's claimants (`speaking`)."""
+    if not found or not claims:
+        return np.zeros((len(found), len(claims)), dtype="float32"), np.ones(len(found), dtype="float32")
     owners: list[int] = []
     pieces: list[list[str]] = []
     for c, (_, _, claim) in enumerate(claims):
         for text in [claim.statement] + [speaking(e, claim, names) for e in claim.evidence if e.source != source_id]:
             owners.append(c)
             pieces.append(tokens(text))
-    if not found or not claims:
-        return np.zeros((len(found), len(claims)), dtype="float32"), np.ones(len(found), dtype="float32")
     index = index_factory(pieces)
     queries = [tokens(p.text) for p in found]
     by_piece = np.vstack([index.scores(q) for q in queries])

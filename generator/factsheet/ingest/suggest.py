@@ -149,7 +149,7 @@ def _figures(claim: Claim, stated: list[Stated], source_id: str) -> list[dict[st
     known = [f for e in claim.evidence if e.source != source_id for f in e.figures]
     if not known:
         return []
-    sizes = [Decimal(str(f.value)) for f in known if str(getattr(f, "value", "")).replace(".", "", 1).isdigit()]
+    sizes = _known_sizes(claim, source_id)
     for number in stated:
         if sizes and not any(Decimal("0.2") <= number.value / s <= 5 for s in sizes if s):
             continue
@@ -271,13 +271,15 @@ def _rivals(claims: list[tuple[TopicFile, int, Claim]]) -> dict[int, set[int]]:
     return out
 
 
+def _known_sizes(claim: Claim, source_id: str) -> list[Decimal]:
+    """The single values of the figures the claim's other evidence gives (not ranges)."""
+    return [Decimal(str(f.value)) for e in claim.evidence if e.source != source_id for f in e.figures
+            if str(f.value).replace(".", "", 1).isdigit()]
+
+
 def _claim_numbers(claim: Claim, source_id: str) -> set[Decimal]:
     """The numbers a claim gives: in its statement, and its other evidence's figures."""
-    values = {s.value for s in figures(claim.statement)}
-    for e in claim.evidence:
-        if e.source != source_id:
-            values |= {Decimal(str(f.value)) for f in e.figures if str(f.value).replace(".", "", 1).isdigit()}
-    return values
+    return {s.value for s in figures(claim.statement)} | set(_known_sizes(claim, source_id))
 
 
 def _diverse(proposed: list[Item]) -> list[Item]:
