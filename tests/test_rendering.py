@@ -122,6 +122,12 @@ def test_incremental_builds_equal_fresh_builds_after_every_edit(small: Path, mon
         (topic, "stance: reports\n        quote: A council spokesperson", "stance: asserts\n        quote: A council spokesperson"),
         # A status moves a claim between status pages and changes the counts of the site pages.
         (small / "content/topics/repairs.yaml", "status: unconfirmed", "status: disputed"),
+        # The home page leads with the key claims and their conclusions.
+        (small / "content/topics/repairs.yaml", "    claimed_by: [engineers]", "    claimed_by: [engineers]\n    key: true\n    conclusion: Only the engineers say so."),
+        (small / "content/topics/repairs.yaml", "conclusion: Only the engineers say so.", "conclusion: Only the engineers say so, so far."),
+        # A claim names its rival accounts in attributed voice, which depends on who claims them.
+        (small / "content/topics/repairs.yaml", "    key: true", "    key: true\n    alternative_to: [closure-at-least-six-weeks]"),
+        (small / "content/topics/duration.yaml", "    claimed_by: [council]", "    claimed_by: [council, engineers]"),
     ]
     for n, (path, old, new) in enumerate(edits):
         edit(path, old, new)

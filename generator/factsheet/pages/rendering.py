@@ -135,8 +135,8 @@ def render_site(content: Content, seeds: SeedLibrary, cache: RenderCache | None 
     for topic in content.topics:
         # Which timeline page shows an event depends on the other topics' dates too.
         events = tuple(index.event_page.get(c.id) for c in topic.topic.claims)
-        # A claim names its rival accounts, which may stand in other topics.
-        rivals = tuple((v.claim.id, v.claim.status, v.claim.statement, v.topic.id)
+        # A claim names its rival accounts (in attributed voice: who claims them), which may stand in other topics.
+        rivals = tuple((v.claim.id, v.claim.status, v.claim.statement, tuple(v.claim.claimed_by), v.topic.id)
                        for c in topic.topic.claims for v in index.alternatives(c))
         key = Same(topic.topic, *shared, _panel_inputs(index, topic), events, rivals, directory_urls, options.site_url)
         cached = cache.topics.get(topic.id)
@@ -154,7 +154,8 @@ def render_site(content: Content, seeds: SeedLibrary, cache: RenderCache | None 
 
 
 def _listing_fields(cache: RenderCache, topic: TopicFile) -> tuple[object, ...]:
-    """What the listing pages (home, figures, sources, actors) show of a topic's claims.
+    """What the listing pages (home, figures, sources, actors) show of a topic's claims (the home page: the key
+    claims and their conclusions too).
 
     A status note or a quote does not appear there, so editing one re-renders only its topic.
     """
@@ -162,7 +163,7 @@ def _listing_fields(cache: RenderCache, topic: TopicFile) -> tuple[object, ...]:
     if kept is not None and kept[0] is topic.topic:
         return kept[1]
     fields = (topic.id, topic.topic.title, tuple(
-        (c.id, c.statement, c.status, tuple(c.claimed_by), tuple(
+        (c.id, c.statement, c.status, tuple(c.claimed_by), c.key, c.conclusion, tuple(c.alternative_to), tuple(
             (e.source, e.stance, e.via_chain, tuple((f.quantity, f.value, f.unit, f.qualifier) for f in e.figures))
             for e in c.evidence), tuple((h.date, h.status, h.note) for h in c.history))
         for c in topic.topic.claims))
