@@ -18,25 +18,25 @@ from importlib.resources import files
 import jinja2
 
 from ..read.content import Content, TopicFile
-from ..read.dates import long_date, when_text
-from ..views.escaping import Md, finalize, md_id, md_paragraphs, md_text, md_url, title_meta
-from ..check.evidence import RULES, figure_text
+from ..read.dates import long_date
+from ..views.escaping import Md, finalize, md_id, md_paragraphs, md_url, title_meta
+from ..check.evidence import RULES
 from ..views.icons import icon_css
-from ..views.links import HtmlLinks, Links, host
+from ..views.links import HtmlLinks, Links
 from ..memo import Same
-from ..read.model import Claim, Stance, Status
+from ..read.model import Claim, Status
 from .claimhtml import HOME_ATTRIBUTIONS, claim_body
 from .entryhtml import ENTRIES
 from .opendata import claim_reviews, json_for_script, open_data_files
 from .mapsvg import map_sources, place_maps
 from ..check.quotes import SeedLibrary
-from ..views.siteindex import LISTING_PAGE, Index, IndexCache, topic_path
+from ..views.siteindex import Index, IndexCache, topic_path
 from ..check.statuses import STANCES, STATUSES
 
 CSS_PATH = "stylesheets/factsheet.css"
 SEARCH_JS_PATH = "javascripts/fs-search.js"
-CLAIMS_JS_PATH = "javascripts/fs-claims.js"
 """Starts Pagefind's search box; a file, not an inline script, so the CSP needs no exception."""
+CLAIMS_JS_PATH = "javascripts/fs-claims.js"
 MATRIX_COLUMNS = 12
 HOME_QUANTITIES = 10
 HOME_ORIGINS = 20
@@ -55,12 +55,11 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(id=md_id, url=md_url, paragraphs=md_paragraphs, text=md_text, date=long_date, title_meta=title_meta)
+    env.filters.update(id=md_id, url=md_url, paragraphs=md_paragraphs, date=long_date, title_meta=title_meta)
     env.globals.update(place_maps=place_maps, map_sources=map_sources)
-    env.globals.update(STATUSES=STATUSES, STANCES=STANCES, Stance=Stance, Md=Md, host=host, RULES=RULES,
-                       figure_text=figure_text,
-                       HOME_QUANTITIES=HOME_QUANTITIES, HOME_ATTRIBUTIONS=HOME_ATTRIBUTIONS, HOME_ORIGINS=HOME_ORIGINS, Status=Status, CHANGES_SHOWN=CHANGES_SHOWN,
-                       LISTING_PAGE=LISTING_PAGE)
+    env.globals.update(STATUSES=STATUSES, STANCES=STANCES, Md=Md, RULES=RULES, HOME_QUANTITIES=HOME_QUANTITIES,
+                       HOME_ATTRIBUTIONS=HOME_ATTRIBUTIONS, HOME_ORIGINS=HOME_ORIGINS, Status=Status,
+                       CHANGES_SHOWN=CHANGES_SHOWN)
     return env
 
 
@@ -69,8 +68,7 @@ def html_environment() -> jinja2.Environment:
     """For the raw-HTML parts of pages: HTML autoescape is the whole escaping there."""
     env = jinja2.Environment(loader=jinja2.FunctionLoader(_template_source), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(date=long_date, when=when_text)
-    env.globals.update(MATRIX_COLUMNS=MATRIX_COLUMNS, STATUSES=STATUSES, STANCES=STANCES, Stance=Stance, Status=Status, host=host, figure_text=figure_text)
+    env.globals.update(MATRIX_COLUMNS=MATRIX_COLUMNS, STANCES=STANCES)
     return env
 
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 from markupsafe import Markup, escape
 
 from .escaping import Md, md_id, md_text
-from ..read.model import Claim, Evidence, Status
+from ..read.model import Claim, Status
 from ..read.content import TopicFile
 from .siteindex import Index, topic_path
 from ..check.statuses import STATUSES, Term
@@ -124,9 +124,6 @@ class HtmlLinks:
         if made is None:
             made = self._made[key] = make()
         return made
-
-    def via(self, item: Evidence) -> Markup:
-        return Markup(", citing ").join(self.party(a) for a in item.via_chain)
 
     def claim(self, topic: TopicFile, claim: Claim) -> Markup:
         """A link to a claim, in attributed voice (who claims it), as every listing gives it."""

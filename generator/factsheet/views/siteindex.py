@@ -43,11 +43,6 @@ class ClaimView:
     links: tuple[str | None, ...]
     """Per evidence item: the source's URL, pointing at the quoted passage where possible."""
 
-    @property
-    def path(self) -> str:
-        """The claim's place on the site, as a Markdown page path with its anchor."""
-        return f"{topic_path(self.topic)}#{self.claim.id}"
-
 
 @dataclass
 class TopicParts:
