@@ -145,7 +145,7 @@ class Corroboration:
         if len(names) == 1:
             every = "all citing" if n > 1 else "citing"
             return f"Reported by {outlets}, {every} one origin: {names[0]}."
-        return f"Reported by {outlets}, citing {len(names)} independent origins: {_join(names)}."
+        return f"Reported by {outlets}, citing {len(names)} independent origins: {and_list(names)}."
 
     def reported_sentence(self) -> str:
         """For a statement on the record: how many outlets report that it was made."""
@@ -247,19 +247,19 @@ def status_violations(claim: Claim, parties: Parties) -> list[tuple[Rule, str]]:
         speakers = {parties.party_root(p) for p in claim.claimed_by}
         if not any(item.stance in SUPPORTING and parties.origin(item).root in speakers for item in claim.evidence):
             found.append((RULE["on-record-needs-the-speaker"],
-                          f"no item says {_join([parties.name(p) for p in claim.claimed_by])} said it (give `via:`)"))
+                          f"no item says {and_list([parties.name(p) for p in claim.claimed_by])} said it (give `via:`)"))
         return found
     def named(stance: Stance) -> list[str]:  # asked only for a broken rule (a list for each stance took longer)
         return [who for s, who in support.against if s is stance]
 
     if Stance.denies in stances and status not in (Status.denied, Status.disputed):
         deniers = named(Stance.denies)
-        found.append((RULE["denial-means-denied-or-disputed"], f"{_join(deniers)} {'deny' if len(deniers) > 1 else 'denies'} it"))
+        found.append((RULE["denial-means-denied-or-disputed"], f"{and_list(deniers)} {'deny' if len(deniers) > 1 else 'denies'} it"))
     elif Stance.disputes in stances and status not in (Status.disputed, Status.denied):
         disputers = named(Stance.disputes)
-        found.append((RULE["dispute-means-disputed"], f"{_join(disputers)} {'dispute' if len(disputers) > 1 else 'disputes'} it"))
+        found.append((RULE["dispute-means-disputed"], f"{and_list(disputers)} {'dispute' if len(disputers) > 1 else 'disputes'} it"))
     elif Stance.differs in stances and status not in (Status.disputed, Status.denied):
-        found.append((RULE["difference-means-disputed"], f"{_join(named(Stance.differs))}: the account differs"))
+        found.append((RULE["difference-means-disputed"], f"{and_list(named(Stance.differs))}: the account differs"))
     if status is Status.confirmed and support.independent < 2:
         names = ", ".join(support.origin_names()) or "none"
         found.append((RULE["confirmed-needs-two-origins"], f"{support.independent} independent origin supports it ({names})"))
@@ -267,7 +267,7 @@ def status_violations(claim: Claim, parties: Parties) -> list[tuple[Rule, str]]:
         found.append((RULE["denied-needs-a-denial"], "no evidence item has stance 'denies'"))
     if status is Status.denied and Stance.denies in stances and support.independent >= 2:
         found.append((RULE["supported-denial-is-disputed"],
-                      f"{support.independent} independent origins support it ({_join(support.origin_names())})"))
+                      f"{support.independent} independent origins support it ({and_list(support.origin_names())})"))
     if status is Status.disputed and not (stances & {Stance.denies, Stance.disputes, Stance.differs}
                                           or claim_figures_disagree(claim, parties) or attributed_differently(claim, parties)):
         found.append((RULE["disputed-needs-a-disagreement"],
@@ -275,7 +275,8 @@ def status_violations(claim: Claim, parties: Parties) -> list[tuple[Rule, str]]:
     return found
 
 
-def _join(names: list[str]) -> str:
+def and_list(names: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 

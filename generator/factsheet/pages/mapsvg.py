@@ -21,6 +21,7 @@ from importlib.resources import files
 
 from markupsafe import Markup, escape
 
+from ..check.evidence import and_list
 from ..views.places import PlaceEntry
 
 BOUNDARIES = "countries-50m.json"
@@ -243,9 +244,7 @@ def map_svg(markers: list[Marker], ident: str, title: str) -> Markup:
     for (marker, x, y), (lx, ly, anchor) in zip(points, _labels(points, view)):
         marks.append(f'<a class="fs-map-marker" href="{escape(marker.href)}"><circle cx="{x:.1f}" cy="{y:.1f}" r="5"/>'
                      f'<text x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}">{escape(marker.name)}</text></a>')
-    names = [m.name for m in markers]
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    desc = (f"Country boundaries around {listed}, with a marker for each place that links to its claims below. "
+    desc = (f"Country boundaries around {and_list([m.name for m in markers])}, with a marker for each place that links to its claims below. "
             f"Equirectangular projection, {_span(view)}.")
     return Markup(
         f'<svg class="fs-map" viewBox="0 0 {view.width:g} {view.height:g}" '
@@ -272,8 +271,7 @@ def place_maps(entries: list[PlaceEntry]) -> list[Markup]:
     groups = clusters(markers)
     maps = []
     for n, group in enumerate(groups, start=1):
-        names = [m.name for m in group]
-        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        listed = and_list([m.name for m in group])
         title = f"Map {n} of {len(groups)}: {listed}" if len(groups) > 1 else f"Map: {listed}"
         maps.append(map_svg(group, f"fs-map-{n}", title))
     return maps

@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from ..read.content import Content, TopicFile
 from ..read.dates import MONTHS, long_date
-from ..check.evidence import (Corroboration, FigureUse, Parties, attributed_differently, current_figures, disagrees,
+from ..check.evidence import (Corroboration, FigureUse, Parties, and_list, attributed_differently, current_figures, disagrees,
                                figure_text, figure_uses, latest_changes, parties_of)
 from ..check.fragments import link_to_passage
 from ..memo import Same
@@ -274,8 +274,7 @@ class Index:
         if claim.status in (Status.confirmed, Status.on_record):
             return claim.statement
         names = [self.parties.name(p) for p in claim.claimed_by]
-        who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        return f"{who} {'says' if len(names) == 1 else 'say'}: {claim.statement}"
+        return f"{and_list(names)} {'says' if len(names) == 1 else 'say'}: {claim.statement}"
 
     def alternatives(self, claim: Claim) -> list[ClaimView]:
         """The rival accounts linked to a claim, either way round, in the sheet's order."""
