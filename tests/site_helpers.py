@@ -19,6 +19,11 @@ import yaml
 from tests.conftest import ROOT
 
 PROJECT_PARTS = ["mkdocs.yml", "docs", "content", "seeds"]
+LAID_OUT = ("() => !document.querySelector('.md-typeset .fs-claim:not([data-fs-laid]), "
+            ".md-typeset .fs-entry:not([data-fs-laid]), .md-typeset table:not([data-fs-laid])')")
+"""True once the claims, entries and tables below the screen are laid out (factsheet.css skips their layout
+while a page loads and fs-claims.js lays them out when the browser is idle): tools that measure text or
+geometry (innerText, axe) see a page as a reader's screen has it only from then on."""
 SITE_PATH = urlsplit(yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]).path
 """The path of the real sheet's site_url, where `mkdocs serve` mounts the site."""
 

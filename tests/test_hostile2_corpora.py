@@ -158,7 +158,6 @@ def naughty_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
 
 
 HEADING_TEXT = "e => { const c = e.cloneNode(true); c.querySelectorAll('.headerlink').forEach(a => a.remove()); return c.textContent }"
-LAID_OUT = "() => !document.querySelector('.md-typeset .fs-claim:not([data-fs-laid]), .md-typeset .fs-entry:not([data-fs-laid])')"
 HANDLERS = "() => [...document.querySelectorAll('*')].flatMap(e => [...e.attributes].filter(a => a.name.startsWith('on')).map(a => e.tagName + ' ' + a.name))"
 
 
@@ -168,7 +167,7 @@ def fold(text: str) -> str:
 
 @pytest.mark.browser
 def test_naughty_strings_show_literally_and_run_nothing(naughty_site: tuple[Path, list[str], bool], browser) -> None:  # type: ignore[no-untyped-def]
-    from tests.site_helpers import serve_site
+    from tests.site_helpers import LAID_OUT, serve_site
 
     site, strings, csp = naughty_site
     dialogs: list[str] = []
@@ -183,9 +182,7 @@ def test_naughty_strings_show_literally_and_run_nothing(naughty_site: tuple[Path
         for t in range(0, len(strings), PER_TOPIC):
             page.goto(f"{address}/topics/naughty-{t // PER_TOPIC:02d}/")
             page.wait_for_load_state("load")
-            # Claims below the screen are laid out in idle moments after load (factsheet.css, fs-claims.js);
-            # until then the browser leaves their text out of innerText.
-            page.wait_for_function(LAID_OUT)
+            page.wait_for_function(LAID_OUT)  # innerText leaves out what is not laid out yet
             assert page.title().startswith(fold(strings[t])), (page.title(), strings[t])
             body = fold(page.locator("article").inner_text())
             for i, text in enumerate(strings[t:t + PER_TOPIC], start=t):

@@ -9,6 +9,7 @@ import pytest
 
 from factsheet.publish.build import Project, render
 from tests.conftest import ROOT, edit
+from tests.site_helpers import LAID_OUT
 
 pytestmark = pytest.mark.browser
 
@@ -177,6 +178,7 @@ def test_axe_finds_no_violation_at_any_level(browser, site: Path, site_url: str)
         page = context.new_page()
         for path in kinds:
             page.goto(f"{site_url}/{path}")
+            page.wait_for_function(LAID_OUT)  # axe measures geometry: not of what is still waiting for its layout
             page.add_script_tag(content=axe)
             result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
             found += [f"{width} {path}: {v['id']} ({v['impact']}) {v['nodes'][0]['target']}" for v in result["violations"]]
