@@ -27,6 +27,16 @@ def test_a_warning_about_a_topic_page_is_placed_at_the_line_it_quotes(small: Pat
                                    "'nowhere.md', but the target is not found. (in the page made from it, topics/closure.md)")
 
 
+def test_a_topic_written_as_yml_is_placed_in_its_own_file(small: Path) -> None:
+    (small / "generated/topics").mkdir(parents=True)
+    (small / "generated/topics/closure.md").write_text("x")
+    edit(small / "content/topics/closure.yaml", "status_note: The contractor denies it.", "status_note: see nowhere.md")
+    (small / "content/topics/closure.yaml").rename(small / "content/topics/closure.yml")
+    record = warning("Doc file 'topics/closure.md' contains a link 'nowhere.md', but the target is not found.")
+    assert ContentPlaces(Path("generated"), Path("content")).filter(record)
+    assert record.getMessage().startswith("content/topics/closure.yml:20:22: ")
+
+
 def test_a_warning_about_a_page_of_several_files_names_the_file_holding_the_text(small: Path) -> None:
     (small / "generated/matrix").mkdir(parents=True)
     (small / "generated/matrix/index.md").write_text("x")

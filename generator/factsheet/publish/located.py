@@ -40,7 +40,9 @@ class ContentPlaces(logging.Filter):
 
     def place(self, page: str, message: str) -> str:
         if page.startswith("topics/") and page.count("/") == 1 and page != "topics/index.md":
-            files = [self.content_dir / "topics" / (page[len("topics/"):-3] + ".yaml")]
+            stem = self.content_dir / "topics" / page[len("topics/"):-3]
+            # A topic file is read as *.yaml or *.yml (read/content.py).
+            files = [f for f in (Path(f"{stem}.yaml"), Path(f"{stem}.yml")) if f.is_file()] or [Path(f"{stem}.yaml")]
         elif page in _MADE_FROM:
             files = [self.content_dir / _MADE_FROM[page]]
         else:
