@@ -29,8 +29,20 @@ def quoted_span(seed: Seed, quote_text: str) -> tuple[int, int, list[str]] | Non
     return raw[0][0], raw[-1][1], [_collapse(seed.text[a:b]) for a, b in raw]
 
 
+class _Percent(dict[int, str]):
+    """Each character's percent-encoding (UTF-8, as `quote` writes it; "-" too, which a fragment
+    reserves), worked out once: `str.translate` with this table is several times faster than `quote`."""
+
+    def __missing__(self, char: int) -> str:
+        encoded = self[char] = quote(chr(char), safe="").replace("-", "%2D")
+        return encoded
+
+
+_PERCENT = _Percent()
+
+
 def _encode(text: str) -> str:
-    return quote(text, safe="").replace("-", "%2D")
+    return text.translate(_PERCENT)
 
 
 def text_fragment(seed: Seed, quote_text: str) -> str | None:
@@ -38,11 +50,13 @@ def text_fragment(seed: Seed, quote_text: str) -> str | None:
     span = quoted_span(seed, quote_text)
     if span is None:
         return None
-    start_at, _, parts = span
-    words_first, words_last = parts[0].split(), parts[-1].split()
+    start_at, end_at, parts = span
+    words_first = parts[0].split()
+    words_last = words_first if len(parts) == 1 else parts[-1].split()
     if len(parts) == 1 and len(words_first) <= SHORT_WORDS:
         return f":~:text={_encode(parts[0])}"
-    wanted = _collapse(seed.text[start_at:span[1]])
+    # One part is already the whole passage, collapsed.
+    wanted = parts[0] if len(parts) == 1 else _collapse(seed.text[start_at:end_at])
     for n in range(EDGE_WORDS, max(len(words_first), len(words_last)) + 1):
         start = " ".join(words_first[:n])
         end = " ".join(words_last[-n:])
