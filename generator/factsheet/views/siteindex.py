@@ -148,6 +148,9 @@ class Index:
     places: PlaceIndex = field(default_factory=PlaceIndex)
     """Each place with the claims whose events happened there."""
     quantity_cache: IndexCache | None = None
+    html_pieces: dict[tuple[object, ...], object] = field(default_factory=dict, compare=False, repr=False)
+    """Escaped HTML that many claim bodies repeat (a source's name and links, an attribution), made once per
+    build (pages.claimhtml)."""
 
     @classmethod
     def build(cls, content: Content, seeds: SeedLibrary, cache: IndexCache | None = None) -> Index:
@@ -249,6 +252,14 @@ class Index:
             texts = list(dict.fromkeys(figure_text(u.figure) for u in uses))
             out.append((texts[0] + (f" (also: {', '.join(texts[1:])})" if len(texts) > 1 else ""), uses))
         return out
+
+    def panel_rows(self, quantity_id: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """A "Sources disagree" panel's rows: each distinct figure and who gives it (attributions, dated),
+        kept while the very same figures give it (a topic page's cache key holds them too)."""
+        def work(uses: object) -> tuple[tuple[str, tuple[str, ...]], ...]:
+            return tuple((text, tuple(self.attributions(group, dated=True))) for text, group in self.figure_groups(quantity_id))
+        cache = self.quantity_cache
+        return cache.per_quantity(self.figures[quantity_id], "panel", work) if cache is not None else work(None)
 
     def key_claims(self, most: int = 6) -> list[ClaimView]:
         """The claims the home page leads with: those marked `key`, else the first of each topic."""
