@@ -197,7 +197,7 @@ def test_the_places_page_lists_exactly_the_claims_of_each_place_with_their_badge
     listed = {}
     for section in sections:
         anchor = re.match(r".* \{ #([a-z0-9_-]+) \}", section).group(1)
-        items = re.findall(r'<li><a class="fs-badge fs-badge--([a-z-]+)" [^>]*>[^<]*</a> <a href="[^"#]*#([a-z0-9-]+)">', section)
+        items = re.findall(r'<li><span class="fs-badge fs-badge--([a-z-]+)">[^<]*</span> <a href="[^"#]*#([a-z0-9-]+)">', section)
         listed[anchor] = items
     expected = {p.id: [(c.status.value, c.id) for _, _, c in content.claims() if p.id in c.places] for p in content.places}
     assert {k: v for k, v in listed.items() if k != "map_sources"} == expected

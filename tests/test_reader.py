@@ -66,8 +66,16 @@ def test_claims_read_in_attributed_voice_with_the_badge_first(site: Path) -> Non
     assert re.search(r'^<a class="fs-badge fs-badge--unconfirmed"[^>]*>Unconfirmed</a> National Intelligence Service \(NIS\) says: Russian navy ships', heading)
     confirmed = re.search(r'<h2 id="nis-satellite-images">(.*?)</h2>', topic, re.S).group(1)  # type: ignore[union-attr]
     assert "says:" not in confirmed  # what the sheet confirms reads in its own voice
+    # A list of claims: each entry's badge is a word, not a second link beside the claim's (a tab stop and
+    # a small target on a phone); the page links once to what the statuses mean.
+    sources = (site / "sources/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<li><span class="fs-badge fs-badge--unconfirmed">Unconfirmed</span> <a href="\.\./topics/01-deployment/'
+                     r'#nis-1500-special-forces-vladivostok">National Intelligence Service \(NIS\) says: Russian navy ships', sources)
+    assert '<a class="fs-badge' not in sources and sources.count('href="../method/#statuses"') == 1
+    # A status page is of one status: its entries carry no badge at all.
     status = (site / "status/unconfirmed/index.html").read_text(encoding="utf-8")
-    assert "fs-badge--unconfirmed" in status
+    listed = re.search(r'<ul class="fs-status-list">(.*?)</ul>', status, re.S).group(1)  # type: ignore[union-attr]
+    assert "fs-badge" not in listed and re.search(r'<li><a href="[^"]*#nis-1500-special-forces-vladivostok">', listed)
 
 
 def test_evidence_is_grouped_quoted_and_one_link_each(site: Path) -> None:

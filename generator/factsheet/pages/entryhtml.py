@@ -23,8 +23,9 @@ from ..views.siteindex import ClaimView, Index
 
 
 def _claim_item(link: HtmlLinks, topic: TopicFile, claim: Claim) -> str:
-    """A claim as listings name it: its status badge, then its link in attributed voice."""
-    return f"{link.badge(claim.status)} {link.claim(topic, claim)}"
+    """A claim as listings name it: its status badge (not a link: see `HtmlLinks.status`), then its link in
+    attributed voice."""
+    return f"{link.status(claim.status)} {link.claim(topic, claim)}"
 
 
 def _date(day: date) -> str:
@@ -103,13 +104,13 @@ def actor_entry(index: Index, link: HtmlLinks, actor: Actor) -> Iterator[str]:
 
 
 def status_list(index: Index, link: HtmlLinks, groups: list[tuple[TopicFile, list[Claim]]]) -> Iterator[str]:
-    """A status page's claims, topic by topic."""
+    """A status page's claims, topic by topic: without a badge each, as the page is of one status."""
     yield '<div data-pagefind-ignore="all">'
     for topic, claims in groups:
         yield f'<p id="{escape(topic.id)}"><strong>{escape(topic.topic.title)}</strong></p>'
         yield '<ul class="fs-status-list">'
         for claim in claims:
-            yield f"<li>{_claim_item(link, topic, claim)}</li>"
+            yield f"<li>{link.claim(topic, claim)}</li>"
         yield "</ul>"
     yield "</div>"
 

@@ -106,6 +106,14 @@ class HtmlLinks:
         return self._kept(("badge", term.value), lambda: Markup(
             f'<a class="fs-badge fs-badge--{term.value}" href="{self.url(f"method.md#status-{term.value}")}">{term.label}</a>'))
 
+    def status(self, status: Status) -> Markup:
+        """A status badge that is not a link, for lists of claims: each entry's one link is its claim
+        (a badge link beside it was a second tab stop and a small target to miss on a phone); the list's
+        introduction links to what the statuses mean, once."""
+        term = STATUSES[status]
+        return self._kept(("status", term.value), lambda: Markup(
+            f'<span class="fs-badge fs-badge--{term.value}">{term.label}</span>'))
+
     def anchor(self, kind: str, ident: str) -> str:
         return self.url(f"{self.index.listings[kind].page_of[ident]}#{md_id(ident)}")
 
