@@ -78,14 +78,11 @@ def test_raw_html_links_follow_the_url_style() -> None:
     assert page_url("sources/index.md#s", "topics/a.md", directory_urls=False) == "../sources/index.html#s"
 
 
-def test_matrix_falls_back_to_a_list_when_a_topic_cites_many_sources(small: Path) -> None:
-    from factsheet.pages import rendering
+def test_matrix_falls_back_to_a_list_when_a_topic_cites_many_sources(small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factsheet.pages import entryhtml
 
-    rendering.html_environment().globals["MATRIX_COLUMNS"] = 1
-    try:
-        pages = render(Project(small / "content", small / "seeds"))
-    finally:
-        rendering.html_environment().globals["MATRIX_COLUMNS"] = rendering.MATRIX_COLUMNS
+    monkeypatch.setattr(entryhtml, "MATRIX_COLUMNS", 1)
+    pages = render(Project(small / "content", small / "seeds"))
     closure = pages["matrix/index.md"].split("## The closure", 1)[1].split("## ", 1)[0]
     assert '<ul class="fs-matrix-list">' in closure and "<table>" not in closure
     assert ('<a href="../sources/#gazette">The Gazette</a> <a class="fs-stance fs-stance--reports" '

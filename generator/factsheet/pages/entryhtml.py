@@ -4,7 +4,7 @@ Each function gives the lines of one entry (a source, an actor, a topic's claims
 status, a month of the timeline, a quantity's figures); `rendering.raw_html` joins them into one raw HTML block.
 Every value goes through `escape`, except the links `HtmlLinks` makes, already `Markup`.
 Plain Python, not Jinja: at 10,000 claims the templates' own cost was most of the time.
-The rarer entries (matrix, places, maps) stay templates in `templates/`.
+The rarer entries (places, maps) stay templates in `templates/`.
 """
 from __future__ import annotations
 
@@ -17,9 +17,13 @@ from ..check.evidence import FigureUse, figure_text
 from ..check.statuses import STANCES
 from ..read.content import TopicFile
 from ..read.dates import long_date, when_text
-from ..read.model import Actor, Claim, Quantity, Source, Stance, When
+from ..read.model import Actor, Claim, Evidence, Quantity, Source, Stance, When
 from ..views.links import HtmlLinks, host
 from ..views.siteindex import ClaimView, Index
+
+
+MATRIX_COLUMNS = 12
+"""The most sources a topic's matrix shows as a table's columns; beyond them, a list is readable where a table is not."""
 
 
 def _claim_item(link: HtmlLinks, topic: TopicFile, claim: Claim) -> str:
@@ -197,8 +201,41 @@ def _figure_row(index: Index, link: HtmlLinks, use: FigureUse) -> str:
             f'<td data-label="Claim">{_claim_item(link, index.views[claim.id].topic, claim)}</td></tr>')
 
 
+def matrix_topic(index: Index, link: HtmlLinks, topic: TopicFile) -> Iterator[str]:
+    """Which source says what about each of a topic's claims: a table of claims by sources, each cell the
+    source's stances linked to their citations; with too many sources for a table, a list of the same."""
+    sources, rows = index.matrix(topic)
+    yield '<div data-pagefind-ignore="all">'
+    if len(sources) > MATRIX_COLUMNS:
+        yield '<ul class="fs-matrix-list">'
+        for claim, cells in rows:
+            said = " · ".join(f"{link.source(source_id)} " + "".join(_stance(link, topic, claim, n, item, str.lower)
+                                                                      for n, item in items)
+                              for source_id, items in cells.items())
+            yield f"<li>{link.claim(topic, claim)}: {said}</li>"
+        yield "</ul>"
+    else:
+        yield '<div class="fs-matrix md-typeset__scrollwrap"><div class="md-typeset__table"><table class="fs-stack">'
+        yield f'<thead><tr><th>Claim</th>{"".join(f"<th>{link.source(s)}</th>" for s in sources)}</tr></thead>'
+        yield "<tbody>"
+        labels = [escape(index.sources[s].publisher) for s in sources]
+        for claim, cells in rows:
+            row = "".join(f'<td data-label="{label}">'
+                          + "<br>".join(_stance(link, topic, claim, n, item, str) for n, item in cells.get(s, ())) + "</td>"
+                          for s, label in zip(sources, labels))
+            yield f'<tr><td data-label="Claim">{link.status(claim.status)} {link.claim(topic, claim)}</td>{row}</tr>'
+        yield "</tbody></table></div></div>"
+    yield "</div>"
+
+
+def _stance(link: HtmlLinks, topic: TopicFile, claim: Claim, number: int, item: Evidence,
+            case: Callable[[str], str]) -> str:
+    return (f'<a class="fs-stance fs-stance--{escape(item.stance.value)}" href="{escape(link.citation(topic, claim, number))}">'
+            f"{escape(case(STANCES[item.stance].label))}</a>")
+
+
 ENTRIES: dict[str, Callable[..., Iterator[str]]] = {
     "source_entry": source_entry, "actor_entry": actor_entry, "status_list": status_list,
-    "timeline_month": timeline_month, "quantity_entry": quantity_entry,
+    "timeline_month": timeline_month, "quantity_entry": quantity_entry, "matrix_topic": matrix_topic,
 }
 """The entries written here, by the name the listing templates give `entry_html`."""

@@ -37,7 +37,6 @@ CSS_PATH = "stylesheets/factsheet.css"
 SEARCH_JS_PATH = "javascripts/fs-search.js"
 """Starts Pagefind's search box; a file, not an inline script, so the CSP needs no exception."""
 CLAIMS_JS_PATH = "javascripts/fs-claims.js"
-MATRIX_COLUMNS = 12
 HOME_QUANTITIES = 10
 HOME_ORIGINS = 20
 SITE_PAGES = {"index.md": "index.md.j2", "method.md": "method.md.j2", "topics/index.md": "topics.md.j2",
@@ -68,7 +67,6 @@ def html_environment() -> jinja2.Environment:
     """For the raw-HTML parts of pages: HTML autoescape is the whole escaping there."""
     env = jinja2.Environment(loader=jinja2.FunctionLoader(_template_source), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(MATRIX_COLUMNS=MATRIX_COLUMNS, STANCES=STANCES)
     return env
 
 
