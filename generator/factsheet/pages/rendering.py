@@ -114,29 +114,26 @@ def render_site(content: Content, seeds: SeedLibrary, cache: RenderCache | None 
     index.site_url = options.site_url
     index.directory_urls = directory_urls
     shared = (content.sheet, content.sources_doc, content.actors_doc, seeds.signature, content.places_doc)
+    # A one-shot build renders everything once: the keys below only serve the next rebuild.
+    keyed = options.incremental
     # The home page shows claims (latest changes, origins); the other site pages only the
     # topics and their statuses, so editing a statement does not re-render them.
     outline = Same(*shared, tuple((t.id, t.topic.title, tuple(c.status for c in t.topic.claims)) for t in content.topics),
-                   directory_urls, options.site_url)
+                   directory_urls, options.site_url) if keyed else None
     pages = {}
     for path, template in SITE_PAGES.items():
-        key = outline if path not in ("index.md", "changes.md") else Same(
+        key = None if not keyed else outline if path not in ("index.md", "changes.md") else Same(
             *shared, tuple(_listing_fields(cache, t) for t in content.topics), directory_urls, options.site_url)
         kept = cache.site_pages.get(path)
-        if kept is None or kept[0] != key:
+        if not keyed or kept is None or kept[0] != key:
             kept = cache.site_pages[path] = (key, _render(template, index, "../" * path.count("/"), here=path))
         pages[path] = kept[1]
     pages.update(render_listings(index, directory_urls, cache.listing_pages, (*shared, options.site_url), options.incremental,
                                  cache.entry_fields))
     for topic in content.topics:
-        # Which timeline page shows an event depends on the other topics' dates too.
-        events = tuple(index.event_page.get(c.id) for c in topic.topic.claims)
-        # A claim names its rival accounts (in attributed voice: who claims them), which may stand in other topics.
-        rivals = tuple((v.claim.id, v.claim.status, v.claim.statement, tuple(v.claim.claimed_by), v.topic.id)
-                       for c in topic.topic.claims for v in index.alternatives(c))
-        key = Same(topic.topic, *shared, _panel_inputs(index, topic), events, rivals, directory_urls, options.site_url)
+        key = _topic_key(index, topic, shared, directory_urls, options.site_url) if keyed else None
         cached = cache.topics.get(topic.id)
-        if cached is None or cached[0] != key:
+        if not keyed or cached is None or cached[0] != key:
             cached = (key, render_topic(index, topic, directory_urls))
             cache.topics[topic.id] = cached
         pages[topic_path(topic)] = cached[1]
@@ -147,6 +144,17 @@ def render_site(content: Content, seeds: SeedLibrary, cache: RenderCache | None 
     if options.open_data:
         pages.update(open_data_files(index, options.site_url))
     return pages
+
+
+def _topic_key(index: Index, topic: TopicFile, shared: tuple[object, ...], directory_urls: bool,
+               site_url: str | None) -> Same:
+    """Everything a topic page shows: while it is the same, a rebuild keeps the page."""
+    # Which timeline page shows an event depends on the other topics' dates too.
+    events = tuple(index.event_page.get(c.id) for c in topic.topic.claims)
+    # A claim names its rival accounts (in attributed voice: who claims them), which may stand in other topics.
+    rivals = tuple((v.claim.id, v.claim.status, v.claim.statement, tuple(v.claim.claimed_by), v.topic.id)
+                   for c in topic.topic.claims for v in index.alternatives(c))
+    return Same(topic.topic, *shared, _panel_inputs(index, topic), events, rivals, directory_urls, site_url)
 
 
 def _listing_fields(cache: RenderCache, topic: TopicFile) -> tuple[object, ...]:
