@@ -23,7 +23,7 @@ def page_url(target: str, here: str, directory_urls: bool = True) -> str:
     return _page_to_page(path, here, directory_urls) + (f"#{anchor}" if anchor else "")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)  # each page to each other page: at 10,000 claims, 4,096 kept missing ten thousand times
 def _page_to_page(path: str, here: str, directory_urls: bool) -> str:
     def url_of(md_path: str) -> str:
         stem = md_path[: -len(".md")]
@@ -89,6 +89,8 @@ class HtmlLinks:
     here: str
     directory_urls: bool
     _made: dict[tuple[str, str], Markup] = field(default_factory=dict, compare=False, repr=False)
+    _pages: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    """The URL of each page linked to (a .md path, no anchor), from this one."""
 
     @classmethod
     def for_page(cls, index: Index, here: str, directory_urls: bool) -> HtmlLinks:
@@ -106,13 +108,22 @@ class HtmlLinks:
         return self._kept(("badge", term.value), lambda: Markup(
             f'<a class="fs-badge fs-badge--{term.value}" href="{self.url(f"method.md#status-{term.value}")}">{term.label}</a>'))
 
+    def page(self, path: str) -> str:
+        """The URL of the page made of `path` (a .md path without an anchor), from this page."""
+        url = self._pages.get(path)
+        if url is None:
+            url = self._pages[path] = _page_to_page(path, self.here, self.directory_urls)
+        return url
+
     def status(self, status: Status) -> Markup:
         """A status badge that is not a link, for lists of claims: each entry's one link is its claim
         (a badge link beside it was a second tab stop and a small target to miss on a phone); the list's
         introduction links to what the statuses mean, once."""
-        term = STATUSES[status]
-        return self._kept(("status", term.value), lambda: Markup(
-            f'<span class="fs-badge fs-badge--{term.value}">{term.label}</span>'))
+        made = self._made.get(("status", status))
+        if made is None:
+            term = STATUSES[status]
+            made = self._made[("status", status)] = Markup(f'<span class="fs-badge fs-badge--{term.value}">{term.label}</span>')
+        return made
 
     def anchor(self, kind: str, ident: str) -> str:
         return self.url(f"{self.index.listings[kind].page_of[ident]}#{md_id(ident)}")
@@ -124,8 +135,11 @@ class HtmlLinks:
         return self.source(party_id)
 
     def source(self, source_id: str) -> Markup:
-        return self._kept(("source", source_id),
-                          lambda: _a(self.anchor("sources", source_id), self.index.sources[source_id].publisher))
+        made = self._made.get(("source", source_id))
+        if made is None:
+            made = self._made[("source", source_id)] = _a(self.anchor("sources", source_id),
+                                                          self.index.sources[source_id].publisher)
+        return made
 
     def _kept(self, key: tuple[str, str], make: Callable[[], Markup]) -> Markup:
         made = self._made.get(key)
@@ -137,12 +151,17 @@ class HtmlLinks:
         """A link to a claim, in attributed voice (who claims it), as every listing gives it."""
         kept = self.index.claim_links.get(claim.id)
         if kept is None or kept[0] is not topic or kept[1] is not claim:
+            # What every page's link to the claim shares: its topic page, its anchor and its text, escaped
+            # (escaping goes character by character, so the page's URL and the anchor are escaped apart).
             kept = self.index.claim_links[claim.id] = (
-                topic, claim, f"{topic_path(topic)}#{md_id(claim.id)}", escape(self.index.attributed(claim)))
-        return Markup(f'<a href="{escape(self.url(kept[2]))}">{kept[3]}</a>')
+                topic, claim, topic_path(topic), escape(f"#{md_id(claim.id)}"), escape(self.index.attributed(claim)))
+        href = self._made.get(("href", kept[2]))
+        if href is None:
+            href = self._made[("href", kept[2])] = escape(self.page(kept[2]))
+        return Markup(f'<a href="{href}{kept[3]}">{kept[4]}</a>')
 
     def citation(self, topic: TopicFile, claim: Claim, number: int) -> str:
-        return self.url(f"{topic_path(topic)}#quote:{md_id(claim.id)}-{number}")
+        return f"{self.page(topic_path(topic))}#quote:{md_id(claim.id)}-{number}"
 
 
 def _a(href: str, text: str) -> Markup:
