@@ -8,6 +8,7 @@ The rarer entries (places, maps) stay templates in `templates/`.
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from datetime import date
 
@@ -75,7 +76,7 @@ def source_entry(index: Index, link: HtmlLinks, source: Source) -> Iterator[str]
         evidence = citation.evidence
         via = f", via {escape(index.parties.attribution(evidence))}" if evidence.via else ""
         yield (f"<li>{_claim_item(link, citation.topic, citation.claim)}"
-               f" ({escape(STANCES[evidence.stance].label.lower())}{via})</li>")
+               f" ({_stance_parts(evidence.stance, str.lower)[1]}{via})</li>")
     if not cited:
         yield "<li>No claim cites this source yet.</li>"
     yield "</ul>"
@@ -230,8 +231,14 @@ def matrix_topic(index: Index, link: HtmlLinks, topic: TopicFile) -> Iterator[st
 
 def _stance(link: HtmlLinks, topic: TopicFile, claim: Claim, number: int, item: Evidence,
             case: Callable[[str], str]) -> str:
-    return (f'<a class="fs-stance fs-stance--{escape(item.stance.value)}" href="{escape(link.citation(topic, claim, number))}">'
-            f"{escape(case(STANCES[item.stance].label))}</a>")
+    opening, label = _stance_parts(item.stance, case)
+    return f'{opening}{link.citation_href(topic, claim, number)}">{label}</a>'
+
+
+@functools.lru_cache(maxsize=None)
+def _stance_parts(stance: Stance, case: Callable[[str], str]) -> tuple[str, str]:
+    """A stance link's opening up to its href, and its label, escaped once per build, not once per cell."""
+    return f'<a class="fs-stance fs-stance--{escape(stance.value)}" href="', escape(case(STANCES[stance].label))
 
 
 ENTRIES: dict[str, Callable[..., Iterator[str]]] = {

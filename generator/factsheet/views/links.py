@@ -163,6 +163,15 @@ class HtmlLinks:
     def citation(self, topic: TopicFile, claim: Claim, number: int) -> str:
         return f"{self.page(topic_path(topic))}#quote:{md_id(claim.id)}-{number}"
 
+    def citation_href(self, topic: TopicFile, claim: Claim, number: int) -> str:
+        """`citation`, escaped for an attribute: the page's URL escaped once per page; an id has no
+        character that escaping changes (ID_PATTERN: a-z, 0-9 and '-')."""
+        path = topic_path(topic)
+        href = self._made.get(("href", path))
+        if href is None:
+            href = self._made[("href", path)] = escape(self.page(path))
+        return f"{href}#quote:{md_id(claim.id)}-{number}"
+
 
 def _a(href: str, text: str) -> Markup:
     return Markup(f'<a href="{escape(href)}">{escape(text)}</a>')
