@@ -208,6 +208,27 @@ def test_setting_raw_blocks_aside_changes_no_html(root: Path) -> None:
     assert aside.blocks and 'class="fs-claim"' not in markdown_left and all(b.startswith("<") for b in aside.blocks)
 
 
+WHITESPACE_PAGES = [
+    "<div>a\r\nb</div>\n\ntext\n\n<div>\tc</div>\n\n<p>d\n   \ne</p>\n\n<ul>\x02f\x03</ul>",
+    "# T\n\n<div>x</div>\n\n\n<div>y</div>\n\n<p>z</p>\n\nend\n\n<div>\rw</div>",
+    "<div>a</div>\n \n<div>b</div>\n\n<table>\n  \n</table>\n\n- item\n\n<p>tab\there</p>",
+]
+
+
+@pytest.mark.parametrize("text", WHITESPACE_PAGES)
+def test_raw_blocks_with_whitespace_markdown_normalises_are_set_aside_as_it_sees_them(text: str) -> None:
+    import markdown
+
+    from factsheet.engine.rawblocks import set_aside
+
+    config = site_config()
+    extensions, configs = config.markdown_extensions, config.mdx_configs
+    plain = markdown.Markdown(extensions=extensions, extension_configs=configs).convert(text)
+    aside_text, aside = set_aside(text)
+    assert aside.blocks
+    assert aside.restore(markdown.Markdown(extensions=extensions, extension_configs=configs).convert(aside_text)) == plain
+
+
 def test_a_placeholder_cannot_be_forged_by_editors_text() -> None:
     from factsheet.engine.rawblocks import set_aside
 
@@ -216,3 +237,15 @@ def test_a_placeholder_cannot_be_forged_by_editors_text() -> None:
     text = f"{first.placeholder(0)}\n\n<div>y</div>"
     _, aside = set_aside(text)
     assert aside.restore(f"<p>{first.placeholder(0)}</p>") == f"<p>{first.placeholder(0)}</p>"
+
+
+def test_a_page_whose_markdown_holds_the_token_is_left_to_markdown(monkeypatch: pytest.MonkeyPatch) -> None:
+    from factsheet.engine import rawblocks
+
+    monkeypatch.setattr(rawblocks.secrets, "token_hex", lambda n: "0" * 2 * n)
+    token = rawblocks.SetAside().token
+    text = f"{token}000000\n\n<div>x</div>"
+    assert rawblocks.set_aside(text) == (text, rawblocks.SetAside())  # nothing set aside
+    # In a block set aside the token is harmless: restore() does not read the blocks it puts back.
+    left, aside = rawblocks.set_aside(f"text\n\n<div>{token}000000</div>")
+    assert aside.restore(f"<p>text</p>\n<p>{left.split()[-1]}</p>") == f"<p>text</p>\n<div>{token}000000</div>"

@@ -28,6 +28,11 @@ STX, ETX = "\x02", "\x03"  # Python-Markdown's own placeholder markers, which it
 _BLANK_LINE = re.compile(r"(?<=\n) +\n")
 _OUR_ID = re.compile(r' id="([^"]*)"')
 _HEADING_LINE = re.compile(r"^(?:#|=+[ ]*$|-+[ ]*$)", re.M)  # ATX or setext
+_SPACES_LINE = re.compile(r"\n +\n")  # what _BLANK_LINE changes (a regex finds it twice as fast as `" \n" in`)
+
+
+def _needs_normalising(text: str) -> bool:
+    return STX in text or ETX in text or "\r" in text or "\t" in text or _SPACES_LINE.search(text) is not None
 
 
 @dataclass
@@ -70,35 +75,52 @@ def set_aside(markdown: str, headings: Headings | None = None) -> tuple[str, Set
     to Python-Markdown, not twenty thousand.
     """
     aside = SetAside()
-    if aside.token in markdown:  # cannot happen by chance; never risk a wrong substitution
-        return markdown, SetAside()
     chunks = markdown.split("\n\n")
+    # Whether any block needs Markdown's whitespace normalising: asked once of the page (a block
+    # can only hold what its page holds), not of each block. Generated pages never do.
+    normal = not _needs_normalising(markdown)
     parts: list[str | None] = []  # per chunk: its HTML if set aside, else None
+    raw: list[bool] = []  # per chunk: a raw block (which Markdown follows with a blank line)
     tokens = []
     for chunk in chunks:
         if _BLOCK_START.match(chunk) and chunk.rstrip().endswith(">"):
-            parts.append(_as_markdown_would_see_it(chunk) + "\n")  # Markdown follows a raw block with a blank line
+            parts.append(chunk.rstrip("\n") if normal else _as_markdown_would_see_it(chunk))
+            raw.append(True)
             continue
         made = headings.convert(chunk) if headings is not None and chunk.startswith("##") else None
         if made is not None:
             parts.append(made[0])
+            raw.append(False)
             tokens.append(made[1])
         elif tokens and _HEADING_LINE.search(chunk):
             # A heading Markdown converts after one of ours: the toc order would need the
             # position of each; rare enough (never, in generated pages) to leave all to Markdown.
             return set_aside(markdown)
         else:
+            if aside.token in chunk:
+                # Cannot happen by chance; never risk a wrong substitution. Only the Markdown left
+                # is looked at: restore() reads placeholders in what Markdown made of it alone.
+                return markdown, SetAside()
             parts.append(None)
-    kept, after_aside = [], False
-    for chunk, part in zip(chunks, parts):
+            raw.append(False)
+    kept: list[str] = []
+    runs: list[list[str]] = []  # each placeholder's pieces, joined once (not grown by concatenation)
+    pieces: list[str] | None = None
+    for chunk, part, is_raw in zip(chunks, parts, raw):
         if part is None:
             kept.append(chunk)
-        elif after_aside:
-            aside.blocks[-1] += "\n" + part  # Python-Markdown joins top-level elements with a newline
+            pieces = None
+            continue
+        if pieces is None:
+            kept.append(aside.placeholder(len(runs)))
+            pieces = []
+            runs.append(pieces)
         else:
-            kept.append(aside.placeholder(len(aside.blocks)))
-            aside.blocks.append(part)
-        after_aside = part is not None
+            pieces.append("\n")  # Python-Markdown joins top-level elements with a newline
+        pieces.append(part)
+        if is_raw:
+            pieces.append("\n")  # and follows a raw block with a blank line
+    aside.blocks = ["".join(run) for run in runs]
     aside.headings = tokens
     return "\n\n".join(kept), aside
 
