@@ -196,7 +196,9 @@ def _at(doc: YamlDocument, event: Any) -> Location:
 
 
 _SCALAR, _MAPPING, _SEQUENCE = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
-_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_MAPPING_END, _SEQUENCE_END = yaml.MappingEndEvent, yaml.SequenceEndEvent
+_IN_LIST, _AT_ROOT = object(), object()
+"""Where the open container puts its next value, when not under a key."""
 _TEXT_TAGS = (None, "!", "tag:yaml.org,2002:str")
 
 
@@ -211,71 +213,87 @@ def _build(doc: YamlDocument, text: str, escaped: list[Problem]) -> None:
 
 
 def _walk(doc: YamlDocument, next_event: Any, escaped: list[Problem]) -> None:
-    # One loop, the open container in locals (its pending key, first line of each key, list or not, node),
-    # the enclosing ones on a stack: called per value, a helper function took a third of the reading.
+    # One loop, the open container in locals (its pending key, first line of each key, node), the
+    # enclosing ones on a stack: called per value, a helper function took a third of the reading.
+    # Scalars (three events in four) come first, a key's apart from a value's, and `pending` also says
+    # where a value goes (_IN_LIST, _AT_ROOT, a key of the open mapping, or None: a key is due).
     starts, ends, kinds = doc._starts, doc._ends, doc._kinds
     add_start, add_end, add_kind = starts.append, ends.append, kinds.append
-    stack: list[tuple[Any, Any, dict[str, int], bool, int]] = []
+    stack: list[tuple[Any, Any, dict[str, int], int]] = []
     container: Any = None
-    pending: Any = None  # the key waiting for its value, in a mapping
+    pending: Any = _AT_ROOT
     seen: dict[str, int] = {}  # each key's line (0-based)
-    is_list = False
     opened = 0  # the open container's node
+    node = 0  # the next node's number
     documents = 0
     intern = sys.intern  # keys are a small vocabulary: one string each, not one per record
+    forbidden = FORBIDDEN_CHARS.search
     for event in iter(next_event, None):
         kind = type(event)
-        if kind is _SCALAR or kind is _MAPPING or kind is _SEQUENCE:
+        if kind is _SCALAR:
             if event.anchor:
                 raise _Stop(Problem(_at(doc, event), "anchors and aliases (& and *) are not allowed", "write the value out in full"))
             tag = event.tag
-            if tag not in _TEXT_TAGS:
+            if tag is not None and tag not in _TEXT_TAGS:
                 raise _Stop(Problem(_at(doc, event), f"YAML tags such as {tag.replace('tag:yaml.org,2002:', '!!')} are not allowed", "remove the tag; write plain text (quote it if needed)"))
             mark = event.start_mark
-            node = len(kinds)
             add_start(mark.line << 32 | mark.column)
-            add_end(node + 1)
-            if kind is _SCALAR:
-                value: Any = event.value
-                style = event.style
-                if not style and tag is None and value in NULLS and event.implicit[0]:
-                    value = None
-                elif style == '"' and FORBIDDEN_CHARS.search(value):
-                    bad = FORBIDDEN_CHARS.search(value).group()  # type: ignore[union-attr]
-                    escaped.append(Problem(_at(doc, event), forbidden_message(bad), "remove the escape that produces it"))
-                elif len(value) <= 64 and " " not in value:
-                    value = intern(value)  # an id, date or word: the models keep it as is, once, not once per use
-            else:
-                if len(stack) >= MAX_DEPTH:
-                    raise _Stop(Problem(_at(doc, event), f"nesting deeper than {MAX_DEPTH} levels", "content records are shallow; check the brackets and dashes"))
-                value = {} if kind is _MAPPING else []
-            # Put the value into the open container (or make it the root).
-            if container is None:
-                doc.data = value
-            elif is_list:
-                container.append(value)
-            elif pending is None:  # this value is a key
-                if type(value) is not str:
-                    what = "nothing" if value is None else "a list or mapping"
-                    raise _Stop(Problem(_at(doc, event), f"a key must be plain text, found {what}", "write `name: value`"))
+            node += 1
+            add_end(node)
+            value: Any = event.value
+            style = event.style
+            if not style and tag is None and len(value) < 5 and value in NULLS and event.implicit[0]:
+                value = None
+            elif style == '"' and forbidden(value):
+                bad = forbidden(value).group()  # type: ignore[union-attr]
+                escaped.append(Problem(_at(doc, event), forbidden_message(bad), "remove the escape that produces it"))
+            elif pending is not None and len(value) <= 64 and " " not in value:
+                value = intern(value)  # an id, date or word: the models keep it as is, once, not once per use
+            if pending is None:  # this value is a key
+                if value is None:
+                    raise _Stop(Problem(_at(doc, event), "a key must be plain text, found nothing", "write `name: value`"))
                 if value in seen:
                     raise _Stop(Problem(_at(doc, event), f"duplicate key '{value}' (first at line {seen[value] + 1})", "keep one of the two"))
                 pending = intern(value)
                 seen[pending] = mark.line
                 add_kind(pending)
                 continue
+            if pending is _IN_LIST:
+                container.append(value)
+            elif pending is _AT_ROOT:
+                doc.data = value
             else:
                 container[pending] = value
                 pending = None
-            if kind is _SCALAR:
-                add_kind(None)
+            add_kind(None)
+        elif kind is _MAPPING or kind is _SEQUENCE:
+            if event.anchor:
+                raise _Stop(Problem(_at(doc, event), "anchors and aliases (& and *) are not allowed", "write the value out in full"))
+            tag = event.tag
+            if tag not in _TEXT_TAGS:
+                raise _Stop(Problem(_at(doc, event), f"YAML tags such as {tag.replace('tag:yaml.org,2002:', '!!')} are not allowed", "remove the tag; write plain text (quote it if needed)"))
+            mark = event.start_mark
+            add_start(mark.line << 32 | mark.column)
+            add_end(node + 1)
+            if len(stack) >= MAX_DEPTH:
+                raise _Stop(Problem(_at(doc, event), f"nesting deeper than {MAX_DEPTH} levels", "content records are shallow; check the brackets and dashes"))
+            value = {} if kind is _MAPPING else []
+            if pending is None:
+                raise _Stop(Problem(_at(doc, event), "a key must be plain text, found a list or mapping", "write `name: value`"))
+            if pending is _IN_LIST:
+                container.append(value)
+            elif pending is _AT_ROOT:
+                doc.data = value
             else:
-                add_kind(_DICT if kind is _MAPPING else _LIST)
-                stack.append((container, pending, seen, is_list, opened))
-                container, pending, seen, is_list, opened = value, None, {}, kind is _SEQUENCE, node
-        elif kind in _ENDS:
-            ends[opened] = len(kinds)
-            container, pending, seen, is_list, opened = stack.pop()
+                container[pending] = value
+                pending = None
+            add_kind(_DICT if kind is _MAPPING else _LIST)
+            stack.append((container, pending, seen, opened))
+            container, pending, seen, opened = value, (None if kind is _MAPPING else _IN_LIST), {}, node
+            node += 1
+        elif kind is _MAPPING_END or kind is _SEQUENCE_END:
+            ends[opened] = node
+            container, pending, seen, opened = stack.pop()
         elif kind is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:
