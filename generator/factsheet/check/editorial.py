@@ -28,6 +28,8 @@ NUMBER_WORDS = {w: n for n, w in enumerate(["no", "one", "two", "three", "four",
 _COUNT = re.compile(r"\b(\d+|" + "|".join(NUMBER_WORDS) + r")\s+(independent\s+)?(outlets?|origins?)\b"
                     r"(?!\s+(?:gives?|says?|adds?|calls?|puts?)\b)", re.I)
 """A count in a note ("four outlets", "one origin"), not a subset it goes on to describe ("one outlet gives …")."""
+_COUNTED = re.compile(r"o(?:utlet|rigin)", re.I)
+"""What every match of _COUNT holds (with the same case folding)."""
 _ABBREVIATIONS = ("[A-Z]", "Mr", "Mrs", "Dr", "St", "No", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov",
                   "Dec", "Gen", "Gov")
 _SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|" + "".join(rf"(?<!\b{a}[.!?])" for a in _ABBREVIATIONS)
@@ -148,9 +150,12 @@ def _places(seed: Seed, quote: str) -> Iterator[tuple[int, int]]:
 
 
 def _counts(doc: object, here: tuple[str | int, ...], claim: Claim, parties: Parties) -> Iterator[Problem]:
+    note = claim.status_note
+    if not _COUNTED.search(note):
+        return  # nothing counted: _COUNT, tried at every word of every note, took 45 ms at 10,000 claims (this, 5)
     support = parties.support(claim)
     actual = {"outlet": len(support.outlets), "origin": support.independent}
-    for match in _COUNT.finditer(claim.status_note):
+    for match in _COUNT.finditer(note):
         said = match.group(1).lower()
         number = int(said) if said.isdigit() else NUMBER_WORDS[said]
         kind = "outlet" if match.group(3).lower().startswith("outlet") else "origin"
