@@ -200,7 +200,9 @@ def _evidence_problems(doc: YamlDocument, at: Path_, item: Evidence, ctx: _Conte
             if typed is not None and not value_in_quote(typed, item.quote):
                 problems.append(Problem(doc.locate(fat + (name,)), f"figure {typed} is not stated in the quote of this evidence",
                                         "quote the words that give the number (12,000, 1.2 million, six), or correct the value"))
-    words = sum(len(part.split()) for part in quote_parts(item.quote))
+    parts = quote_parts(item.quote)
+    # Normalised parts hold words one space apart: counting spaces is split()'s answer without its lists.
+    words = " ".join(parts).count(" ") + 1 if parts else 0
     if words > LONG_QUOTE_WORDS:
         problems.append(Problem(doc.locate(at + ("quote",)), f"quote is {words} words long; readers need at most about {LONG_QUOTE_WORDS}",
                                 "keep the sentence that says it, or skip words with …", warning=True))
