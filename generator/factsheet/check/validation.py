@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..read.content import Content, TopicFile, display_path, field_path
-from ..errors import Location, Problem
+from ..errors import Problem
 from .evidence import WARNING_RULES, Parties, parties_of, status_violations, value_in_quote
 from ..memo import Same
 from ..read.model import Claim, Evidence, Medium, Source
@@ -263,13 +263,14 @@ def _part_of_cycles(content: Content) -> list[Problem]:
 
 
 def _unique_ids(doc: YamlDocument, field: str, ids: list[str], problems: list[Problem]) -> set[str]:
-    first: dict[str, Location] = {}
+    first: dict[str, int] = {}
     for i, ident in enumerate(ids):
-        where = doc.locate((field, i, "id"))
-        if ident.casefold() in first:
-            problems.append(Problem(where, f"duplicate id '{ident}' (first at {first[ident.casefold()]})", "give each record its own id"))
+        key = ident.casefold()
+        if key in first:  # located only then: locating each record walks the list before it (1,000 sources, 500,000 steps)
+            problems.append(Problem(doc.locate((field, i, "id")), f"duplicate id '{ident}' (first at "
+                                    f"{doc.locate((field, first[key], 'id'))})", "give each record its own id"))
         else:
-            first[ident.casefold()] = where
+            first[key] = i
     return set(ids)
 
 
