@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from ..read.content import Content
 from ..read.model import SCALES, Actor, Claim, Evidence, Figure, Qualifier, Source, Stance, Status, number_value
@@ -414,14 +415,24 @@ def _forms(typed: str) -> set[str]:
     return forms
 
 
+@lru_cache(maxsize=4096)
+def _number_patterns(typed: str) -> tuple[re.Pattern[str], ...]:
+    """What value_in_quote looks for, compiled once per number typed (a sheet repeats its figures):
+    the number's word, if it has one, and every form of its digits as one alternation (which matches
+    where any one of them would, each with its own lookarounds)."""
+    value = number_value(typed)
+    found = []
+    if value == value.to_integral_value() and 0 <= int(value) < len(NUMBER_WORDS):
+        found.append(re.compile(rf"\b{NUMBER_WORDS[int(value)]}\b", re.IGNORECASE))
+    forms = "|".join(re.escape(form) for form in sorted(_forms(typed)))
+    found.append(re.compile(rf"(?<![\d,.])(?:{forms})(?![\d]|[.,]\d|[a-z])", re.IGNORECASE))
+    return tuple(found)
+
+
 def value_in_quote(typed: str, quote: str) -> bool:
     """Whether the quote states the number as typed: in digits (with or without separators), with a scale word, or as a word."""
     text = quote.replace("\u00a0", " ")
-    value = number_value(typed)
-    if value == value.to_integral_value() and 0 <= int(value) < len(NUMBER_WORDS):
-        if re.search(rf"\b{NUMBER_WORDS[int(value)]}\b", text, re.IGNORECASE):
-            return True
-    return any(re.search(rf"(?<![\d,.]){re.escape(form)}(?![\d]|[.,]\d|[a-z])", text, re.IGNORECASE) for form in _forms(typed))
+    return any(pattern.search(text) for pattern in _number_patterns(typed))
 
 
 def figure_values(figure: Figure) -> list[str]:
