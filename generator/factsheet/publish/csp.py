@@ -20,7 +20,8 @@ THEME_SCRIPT_PREFIXES = (
     "var palette=__md_get(",
     "var target=document.getElementById(location.hash.slice(1))",
 )
-_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S | re.I)
+_SCRIPT_START = re.compile(r"<script\b([^>]*)>", re.I)
+_SCRIPT_END = re.compile(r"</script>", re.I)
 _DATA_TYPES = re.compile(r"""\btype=["']?(application/json|application/ld\+json)""", re.I)
 CHARSET = '<meta charset="utf-8">'
 
@@ -37,10 +38,19 @@ class UnexpectedScript(FactsheetError):
 def inline_scripts(html: str) -> list[str]:
     """Bodies of the inline scripts a browser would run (not data blocks, not src= scripts)."""
     bodies = []
-    for attrs, body in _SCRIPT.findall(html):
+    pos = 0
+    # Each script's start, then the first end after it (what `<script\b([^>]*)>(.*?)</script>`
+    # with re.S finds), sought as a literal: a lazy `.*?` stepped through the topic pages'
+    # 80 kB JSON-LD character by character.
+    while (start := _SCRIPT_START.search(html, pos)) is not None:
+        end = _SCRIPT_END.search(html, start.end())
+        if end is None:
+            break  # an unclosed script: no script after it is closed either
+        pos = end.end()
+        attrs = start.group(1)
         if re.search(r"\bsrc=", attrs, re.I) or _DATA_TYPES.search(attrs):
             continue
-        bodies.append(body)
+        bodies.append(html[start.end():end.start()])
     return bodies
 
 
