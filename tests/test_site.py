@@ -249,3 +249,14 @@ def test_a_page_whose_markdown_holds_the_token_is_left_to_markdown(monkeypatch: 
     # In a block set aside the token is harmless: restore() does not read the blocks it puts back.
     left, aside = rawblocks.set_aside(f"text\n\n<div>{token}000000</div>")
     assert aside.restore(f"<p>text</p>\n<p>{left.split()[-1]}</p>") == f"<p>text</p>\n<div>{token}000000</div>"
+
+
+@pytest.mark.parametrize("html", ["<p>{0}</p>", " \n<p>{0}</p>\n ", "<h1>T</h1>\n<p>{0}</p>\n<p>x</p>\n<p>{1}</p>", "<p>{0}</p>\n<p>{1}</p>"])
+@pytest.mark.parametrize("runs", [[[" \n", "<div>a</div>", "\n"], ["\n", "\t"]], [["<div>b</div> \n"], [" <p>c</p>", "\n", "\n"]], [[" <div>z</div> "], ["\n"]]])
+def test_restore_strips_the_page_as_one_string_would(html: str, runs: list[list[str]]) -> None:
+    from factsheet.engine.rawblocks import SetAside
+
+    aside = SetAside(runs=runs)
+    html = html.format(aside.placeholder(0), aside.placeholder(1))
+    expected = html.replace(f"<p>{aside.placeholder(0)}</p>", "".join(runs[0])).replace(f"<p>{aside.placeholder(1)}</p>", "".join(runs[1]))
+    assert aside.restore(html) == expected.strip()

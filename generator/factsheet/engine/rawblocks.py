@@ -40,21 +40,32 @@ class SetAside:
     """The raw blocks of one page, and the token of their placeholders."""
 
     token: str = field(default_factory=lambda: f"fsraw{secrets.token_hex(12)}n")
-    blocks: list[str] = field(default_factory=list)
-    """Each placeholder's HTML."""
+    runs: list[list[str]] = field(default_factory=list)
+    """Each placeholder's HTML, in pieces: joined only once, into the page (a topic page's is most of it)."""
     headings: list[dict[str, Any]] = field(default_factory=list)
     """The toc tokens of the headings set aside, in order."""
+
+    @property
+    def blocks(self) -> list[str]:
+        """Each placeholder's HTML."""
+        return ["".join(run) for run in self.runs]
 
     def placeholder(self, n: int) -> str:
         return f"{self.token}{n:06d}"
 
     def restore(self, html: str) -> str:
         """The converted page with each placeholder paragraph replaced by its block."""
-        if not self.blocks:
+        if not self.runs:
             return html
         # Each placeholder stands for a run of blocks and headings, written as Python-Markdown
         # writes them one by one (see `set_aside`); it strips the page, and so do we.
-        return re.sub(rf"<p>{self.token}(\d{{6}})</p>", lambda m: self.blocks[int(m.group(1))], html).strip()
+        pieces, at = [], 0
+        for m in re.finditer(rf"<p>{self.token}(\d{{6}})</p>", html):
+            pieces.append(html[at:m.start()])
+            pieces += self.runs[int(m.group(1))]
+            at = m.end()
+        pieces.append(html[at:])
+        return "".join(_stripped(pieces))
 
     def anchor_ids(self, generated: bool = False) -> set[str]:
         """The ids in the blocks, which MkDocs no longer sees, for its anchor checks.
@@ -63,9 +74,26 @@ class SetAside:
         and every quote in text or values is escaped (`&#34;`), so ` id="` starts an id and
         nothing else: one plain scan finds them (a tenth of the time of the tag parse that
         an editor's own HTML needs). tests/test_site.py checks both ways on every page.
+        Each piece is a whole block or heading, every id within one: scanned piece by piece, unjoined.
         """
-        text = "\n".join(self.blocks)
-        return set(_OUR_ID.findall(text)) if generated else anchor_ids(text)
+        if generated:
+            find = _OUR_ID.findall
+            return {found for run in self.runs for piece in run if piece != "\n" for found in find(piece)}
+        return anchor_ids("\n".join(self.blocks))
+
+
+def _stripped(pieces: list[str]) -> list[str]:
+    """`pieces` whose join is `"".join(pieces).strip()`, without copying the whole page once more to strip it."""
+    first, last = 0, len(pieces)
+    while first < last and not pieces[first].strip():
+        first += 1
+    while last > first and not pieces[last - 1].strip():
+        last -= 1
+    pieces = pieces[first:last]
+    if pieces:
+        pieces[0] = pieces[0].lstrip()
+        pieces[-1] = pieces[-1].rstrip()
+    return pieces
 
 
 def set_aside(markdown: str, headings: Headings | None = None) -> tuple[str, SetAside]:
@@ -104,7 +132,7 @@ def set_aside(markdown: str, headings: Headings | None = None) -> tuple[str, Set
             parts.append(None)
             raw.append(False)
     kept: list[str] = []
-    runs: list[list[str]] = []  # each placeholder's pieces, joined once (not grown by concatenation)
+    runs: list[list[str]] = []  # each placeholder's pieces (a run is not grown by concatenation)
     pieces: list[str] | None = None
     for chunk, part, is_raw in zip(chunks, parts, raw):
         if part is None:
@@ -120,7 +148,7 @@ def set_aside(markdown: str, headings: Headings | None = None) -> tuple[str, Set
         pieces.append(part)
         if is_raw:
             pieces.append("\n")  # and follows a raw block with a blank line
-    aside.blocks = ["".join(run) for run in runs]
+    aside.runs = runs
     aside.headings = tokens
     return "\n\n".join(kept), aside
 
