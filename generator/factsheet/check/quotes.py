@@ -61,7 +61,7 @@ def normalise(text: str) -> str:
 
 def _fold(translated: str) -> str:
     """`normalise` after its character translation."""
-    if not _SPECIAL.search(translated):
+    if translated.isascii() or not _SPECIAL.search(translated):  # _SPECIAL's characters are none of them ASCII
         return " ".join(translated.split())
     # The same text as joining _pieces(), by regular expressions: a seed in Korean is normalised at
     # C speed (20 MB in under a second, not ten) and the word-by-word loop is left to passage links.
@@ -142,7 +142,8 @@ class Seed:
     def _offset_pairs(self) -> tuple[list[int], list[int]]:
         """Offsets of the normalised text and the raw offsets they stand at, in order: from each, the
         text runs on alike up to the next (words, for a text with unspaced scripts or controls)."""
-        if _SPECIAL.search(self._translated):
+        text = self._translated
+        if not text.isascii() and _SPECIAL.search(text):
             raw, normalised, offset = [], [], 0
             for start, sep, piece in _pieces(self._translated):
                 raw.append(start)
@@ -152,9 +153,10 @@ class Seed:
         # Here normalising only folds whitespace, so offsets shift only after a run of two or more
         # whitespace characters: one entry for each (and the leading run), not one for each word
         # (listing the 900,000 words of 1,000 seeds took a fifth of a second).
-        text = self._translated
         lead = len(text) - len(text.lstrip())
         raw, normalised = [lead], [0]
+        if lead + len(self.normalised) + len(text) - len(text.rstrip()) == len(text):
+            return raw, normalised  # every inner run of whitespace is one character: no gap to list (no scan for one)
         for gap in _WIDE_GAP.finditer(text, lead):
             start, end = gap.span()
             if end == len(text):
