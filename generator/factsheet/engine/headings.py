@@ -25,12 +25,13 @@ except ImportError:  # pragma: no cover
 
 _HEADING = re.compile(
     r"(#{2,6}) (?:\[([A-Za-z][A-Za-z ]*)\]\(((?:\.\./)*method\.md#status-([a-z-]+))\)\{ \.fs-badge \.fs-badge--\4 \} )?"
-    r"(.+?) \{ #([a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?) \}")
+    r"(.+) \{ #([a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?) \}")  # greedy: one ` { #id }` ends a heading, found from the end
 # What md_text escapes (Python-Markdown's ESCAPED_CHARS for our extensions, and & <).
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!|])|&amp;|&lt;")
-# Left after the escapes, any of these could mean something to Markdown: keep its own handling.
-_LIVE = re.compile(r"[\\`*_{}\[\]()>#+\-.!|&<\x00-\x1f\x7f-\x9f]")
-_UNESCAPED = {"&amp;": "&", "&lt;": "<"}
+_ESCAPABLE = r"\\`*_{}\[\]()>#+\-.!|"
+_BACKSLASH = re.compile(rf"\\([{_ESCAPABLE}])")
+# Text with none of these but in an escape is text Markdown shows as it is (possessive: no backtracking).
+_LIVE = r"\\`*_{}\[\]()>#+\-.!|&<\x00-\x1f\x7f-\x9f"
+_PLAIN = re.compile(rf"(?:[^{_LIVE}]++|\\[{_ESCAPABLE}]|&amp;|&lt;)*+")
 EXPECTED_TOC = {"permalink": True}
 """The toc settings the plugin gives; with any other, headings are left to Python-Markdown."""
 
@@ -43,10 +44,18 @@ def fast_headings_apply(config: Any) -> bool:
 
 def _plain(markdown: str) -> str | None:
     """The text that `md_text` made `markdown` from, if Markdown shows it as it is; else None."""
-    if _LIVE.search(_ESCAPE.sub("", markdown)):
+    if _PLAIN.fullmatch(markdown) is None:
         return None
-    text = _ESCAPE.sub(lambda m: m.group(1) or _UNESCAPED[m.group(0)], markdown)
-    # Markdown strips a heading and collapses whitespace in its toc entry: only single spaces here.
+    text = markdown
+    if "\\" in text:
+        # Every backslash starts an escape (_PLAIN says so): with no escaped backslash, drop them all.
+        text = text.replace("\\", "") if "\\\\" not in text else _BACKSLASH.sub(r"\1", text)
+    if "&" in text:  # each & starts &amp; or &lt; (in this order no unescaped & is read again)
+        text = text.replace("&lt;", "<").replace("&amp;", "&")
+    # Markdown strips a heading and collapses whitespace in its toc entry: only single spaces here
+    # (the only ASCII whitespace _PLAIN lets through is the space).
+    if text.isascii():
+        return text if "  " not in text and text[:1] != " " and text[-1:] != " " else None
     return text if " ".join(text.split()) == text else None
 
 
