@@ -7,7 +7,7 @@ import re
 import markdown
 import pytest
 
-from factsheet.views.escaping import MARKDOWN_EXTENSIONS, md_text, md_url
+from factsheet.views.escaping import MARKDOWN_EXTENSIONS, md_text, md_url, plain_html
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -56,3 +56,35 @@ def test_urls_cannot_end_their_link_early() -> None:
     assert md_url("https://x.example/a_(b) c") == "https://x.example/a_%28b%29%20c"
     with pytest.raises(ValueError):
         md_url("javascript:alert(1)")
+
+
+def test_plain_html_is_what_markdown_makes_of_a_listed_link() -> None:
+    # Listing indexes write their links as raw HTML (entryhtml.listing_links) only where plain_html
+    # is sure: exactly the HTML Python-Markdown made of the same Markdown list, over the naughty strings.
+    from tests.test_headings import corpus
+
+    md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
+    written = 0
+    for text in corpus() + PAYLOADS:
+        made = plain_html(text)
+        if made is None:
+            continue
+        md.reset()
+        assert md.convert(f"- [{md_text(text)}](x.md#a)\n- [b](y.md)") == (
+            f'<ul>\n<li><a href="x.md#a">{made}</a></li>\n<li><a href="y.md">b</a></li>\n</ul>'), text
+        written += 1
+    assert written > 5000  # most labels are written directly
+    assert plain_html("a *b*") is None and plain_html(" a") is None and plain_html("a\tb") is None
+
+
+def test_a_label_that_is_not_plain_text_keeps_its_listing_in_markdown() -> None:
+    from factsheet.pages.entryhtml import listing_links
+
+    class Link:
+        def anchor(self, kind: str, ident: str) -> str:
+            return f"1/#{ident}"
+
+    labels = {"a": "Plain & simple", "b": "With *stars*"}
+    assert listing_links(None, Link(), "sources", labels, ("a",)) == [  # type: ignore[arg-type]
+        "<ul>", '<li><a href="1/#a">Plain &amp; simple</a></li>', "</ul>"]
+    assert listing_links(None, Link(), "sources", labels, ("a", "b")) == []  # type: ignore[arg-type]

@@ -9,7 +9,7 @@ The rarer entries (places, maps) stay templates in `templates/`.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
 from markupsafe import escape
@@ -19,6 +19,7 @@ from ..check.statuses import STANCES
 from ..read.content import TopicFile
 from ..read.dates import long_date, when_text
 from ..read.model import Actor, Claim, Evidence, Quantity, Source, Stance, When
+from ..views.escaping import plain_html
 from ..views.links import HtmlLinks, host
 from ..views.siteindex import ClaimView, Index
 
@@ -241,8 +242,23 @@ def _stance_parts(stance: Stance, case: Callable[[str], str]) -> tuple[str, str]
     return f'<a class="fs-stance fs-stance--{escape(stance.value)}" href="', escape(case(STANCES[stance].label))
 
 
-ENTRIES: dict[str, Callable[..., Iterator[str]]] = {
+def listing_links(index: Index, link: HtmlLinks, kind: str, labels: dict[str, str], ids: tuple[str, ...]) -> list[str]:
+    """A listing index's part: a link to each entry, as the HTML Python-Markdown made of the Markdown list
+    (sources/index.md lists a thousand); no lines at all if a label is not plain text (`plain_html`),
+    and the template writes the list in Markdown."""
+    lines = ["<ul>"]
+    for ident in ids:
+        text = plain_html(labels[ident])
+        if text is None:
+            return []
+        lines.append(f'<li><a href="{escape(link.anchor(kind, ident))}">{text}</a></li>')
+    lines.append("</ul>")
+    return lines
+
+
+ENTRIES: dict[str, Callable[..., Iterable[str]]] = {
     "source_entry": source_entry, "actor_entry": actor_entry, "status_list": status_list,
     "timeline_month": timeline_month, "quantity_entry": quantity_entry, "matrix_topic": matrix_topic,
+    "listing_links": listing_links,
 }
 """The entries written here, by the name the listing templates give `entry_html`."""

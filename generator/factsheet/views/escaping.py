@@ -10,6 +10,7 @@ extensions as the site, so adding an extension cannot silently open a hole.
 from __future__ import annotations
 
 import html
+import re
 import sys
 from functools import lru_cache
 from urllib.parse import quote
@@ -40,6 +41,21 @@ def _escape_table() -> dict[int, str]:
 def md_text(text: str) -> Md:
     """Inline text, shown literally: no HTML, no link, no attribute, no emphasis."""
     return Md(text.translate(_escape_table()))
+
+
+# What Python-Markdown shows exactly as written once `md_text` has escaped it: no backslash, code,
+# emphasis, brace, bracket or pipe (their escapes and attr_list's braces are its business), no tab
+# (expanded by column), control, line or paragraph separator.
+_PLAIN = re.compile(r"[^\\`*_{}\[\]|\t\n\r\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def plain_html(text: str) -> str | None:
+    """The HTML that Python-Markdown makes of `md_text(text)` inside a link in a list, for raw HTML
+    written without it; None where that is not certain (the caller then writes Markdown).
+    tests/test_escaping.py compares it with Python-Markdown's own over the naughty strings."""
+    if _PLAIN.fullmatch(text) is None or text != text.strip():
+        return None
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def md_paragraphs(text: str) -> Md:
