@@ -89,8 +89,6 @@ class HtmlLinks:
     here: str
     directory_urls: bool
     _made: dict[tuple[str, str], Markup] = field(default_factory=dict, compare=False, repr=False)
-    _pages: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
-    """The URL of each page linked to (a .md path, no anchor), from this one."""
 
     @classmethod
     def for_page(cls, index: Index, here: str, directory_urls: bool) -> HtmlLinks:
@@ -107,13 +105,6 @@ class HtmlLinks:
         term = STATUSES[status]
         return self._kept(("badge", term.value), lambda: Markup(
             f'<a class="fs-badge fs-badge--{term.value}" href="{self.url(f"method.md#status-{term.value}")}">{term.label}</a>'))
-
-    def page(self, path: str) -> str:
-        """The URL of the page made of `path` (a .md path without an anchor), from this page."""
-        url = self._pages.get(path)
-        if url is None:
-            url = self._pages[path] = _page_to_page(path, self.here, self.directory_urls)
-        return url
 
     def status(self, status: Status) -> Markup:
         """A status badge that is not a link, for lists of claims: each entry's one link is its claim
@@ -155,22 +146,19 @@ class HtmlLinks:
             # (escaping goes character by character, so the page's URL and the anchor are escaped apart).
             kept = self.index.claim_links[claim.id] = (
                 topic, claim, topic_path(topic), escape(f"#{md_id(claim.id)}"), escape(self.index.attributed(claim)))
-        href = self._made.get(("href", kept[2]))
-        if href is None:
-            href = self._made[("href", kept[2])] = escape(self.page(kept[2]))
-        return Markup(f'<a href="{href}{kept[3]}">{kept[4]}</a>')
-
-    def citation(self, topic: TopicFile, claim: Claim, number: int) -> str:
-        return f"{self.page(topic_path(topic))}#quote:{md_id(claim.id)}-{number}"
+        return Markup(f'<a href="{self._page_href(kept[2])}{kept[3]}">{kept[4]}</a>')
 
     def citation_href(self, topic: TopicFile, claim: Claim, number: int) -> str:
-        """`citation`, escaped for an attribute: the page's URL escaped once per page; an id has no
-        character that escaping changes (ID_PATTERN: a-z, 0-9 and '-')."""
-        path = topic_path(topic)
+        """The URL of a claim's numbered evidence item, escaped for an attribute: an id has no character
+        that escaping changes (ID_PATTERN: a-z, 0-9 and '-')."""
+        return f"{self._page_href(topic_path(topic))}#quote:{md_id(claim.id)}-{number}"
+
+    def _page_href(self, path: str) -> str:
+        """The URL of the page made of `path` (a .md path without an anchor), escaped: once per page linked to."""
         href = self._made.get(("href", path))
         if href is None:
-            href = self._made[("href", path)] = escape(self.page(path))
-        return f"{href}#quote:{md_id(claim.id)}-{number}"
+            href = self._made[("href", path)] = escape(_page_to_page(path, self.here, self.directory_urls))
+        return href
 
 
 def _a(href: str, text: str) -> Markup:
