@@ -44,6 +44,7 @@ _CONTROL = re.compile(f"[{CONTROL_CHARS}]")
 # engine tests 8x faster than the 34 plane ends: a clean file (the usual case) is passed by this alone.
 _MAYBE_FORBIDDEN = re.compile(f"[{CONTROL_CHARS}\ufdd0-\ufdef\ufffe\uffff{SURROGATES}\U0001fffe-\U0010ffff]")
 NULLS = {"", "~", "null", "Null", "NULL"}
+_NULL_LONGEST = max(map(len, NULLS))  # a longer scalar is never null: one length test spares the set lookup
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -242,7 +243,7 @@ def _walk(doc: YamlDocument, next_event: Any, escaped: list[Problem]) -> None:
             add_end(node)
             value: Any = event.value
             style = event.style
-            if not style and tag is None and len(value) < 5 and value in NULLS and event.implicit[0]:
+            if not style and tag is None and len(value) <= _NULL_LONGEST and value in NULLS and event.implicit[0]:
                 value = None
             elif style == '"' and forbidden(value):
                 bad = forbidden(value).group()  # type: ignore[union-attr]
